@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { LrkitError } from '../errors.js';
+import { traceCommand } from './traceCommand.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('lrkit')
+  .description('PyTorch-exact learning-rate schedules for JavaScript: trace, inspect and compare schedulers')
+  .version(version)
+  .showHelpAfterError();
+
+program
+  .command('trace')
+  .description('Run a trace spec (or an array of specs) and print every param group\'s lr and momentum per step as JSON')
+  .argument('<file>', "JSON spec file, or '-' for stdin")
+  .addHelpText('after', '\nExample spec:\n  {"optimizer":{"type":"sgd","lr":0.1},"scheduler":{"type":"StepLR","stepSize":10},"steps":30}')
+  .action((file: string) => traceCommand(file, (text) => process.stdout.write(`${text}\n`)));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message = error instanceof LrkitError ? error.message : error instanceof Error ? `internal error: ${error.stack ?? error.message}` : String(error);
+  process.stderr.write(`lrkit: ${message}\n`);
+  process.exitCode = error instanceof LrkitError ? 1 : 2;
+}

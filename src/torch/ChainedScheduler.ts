@@ -1,0 +1,71 @@
+import { StateError } from '../errors.js';
+import type { Optimizer } from '../optim/Optimizer.js';
+import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { duringInitialization, type Chainable } from './LRScheduler.js';
+import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
+
+/**
+ * PyTorch `ChainedScheduler`: every `step()` steps all children in order, so their effects multiply
+ * (chainable form). Children keep the steps they took at construction.
+ *
+ * @example
+ * const scheduler = new ChainedScheduler([
+ *   new ConstantLR(optimizer, { factor: 0.1, totalIters: 2 }),
+ *   new ExponentialLR(optimizer, { gamma: 0.9 }),
+ * ]);
+ */
+export class ChainedScheduler implements Chainable {
+  readonly type = 'ChainedScheduler';
+  readonly optimizer: Optimizer;
+  readonly schedulers: readonly Chainable[];
+  private readonly lastLr: number[];
+
+  constructor(schedulers: Chainable[], optimizer?: Optimizer) {
+    const checked = checkChildren('ChainedScheduler', schedulers, optimizer);
+    this.optimizer = checked.optimizer;
+    this.schedulers = checked.children;
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  undoInitialStep(): void {
+    for (const child of this.schedulers) child.undoInitialStep();
+  }
+
+  initialStep(): void {
+    duringInitialization(() => this.step());
+  }
+
+  updateLr(_epoch: number): void {
+    cannotRestart(this.type);
+  }
+
+  step(): void {
+    for (const child of this.schedulers) child.step();
+    readGroupLrs(this.optimizer, this.lastLr);
+  }
+
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  stateDict(): SchedulerState {
+    return {
+      format: 'lrkit.scheduler',
+      version: STATE_VERSION,
+      type: this.type,
+      lastLr: this.lastLr.map(encodeFloat),
+      schedulers: this.schedulers.map((s) => s.stateDict()),
+    };
+  }
+
+  loadStateDict(state: unknown, path = 'state'): void {
+    const reader = openState(path, state, this.type);
+    const lastLr = reader.floats('lastLr', this.lastLr.length);
+    const states = reader.list('schedulers');
+    if (states.length !== this.schedulers.length) {
+      throw new StateError(`${path}.schedulers`, `expected ${this.schedulers.length} child states, got ${states.length}`);
+    }
+    loadChildren(this.schedulers, states, `${path}.schedulers`);
+    lastLr.forEach((v, i) => (this.lastLr[i] = v));
+  }
+}

@@ -1,0 +1,245 @@
+import { OptionError, ScheduleError } from '../errors.js';
+import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
+import { encodeFloat, openState, STATE_VERSION, type JsonValue, type SchedulerState, type StateReader } from '../state.js';
+import { integerAtLeast, plainObject } from '../validate.js';
+import { emitWarning } from '../warnings.js';
+
+/** Options every PyTorch-layer scheduler accepts. */
+export interface LastEpochOption {
+  /**
+   * Index of the last epoch when resuming, PyTorch's `last_epoch`. Default -1 (start fresh).
+   * With any other value every param group must already carry `initialLr`.
+   */
+  lastEpoch?: number;
+}
+
+/** The common surface of every stateful scheduler, composites included. */
+export interface Scheduler {
+  readonly type: string;
+  readonly optimizer: Optimizer;
+  /** Advances the schedule by one step (ReduceLROnPlateau takes the metric instead). */
+  step(...args: never[]): void;
+  /** The lrs the scheduler last wrote, one per param group (a copy). */
+  getLastLr(): number[];
+  stateDict(): SchedulerState;
+  /** Restores a state from `stateDict()`; `path` prefixes error messages. */
+  loadStateDict(state: unknown, path?: string): void;
+}
+
+/**
+ * A scheduler that can live inside SequentialLR / ChainedScheduler: PyTorch's chainable protocol
+ * (every LRScheduler and the composites themselves; not ReduceLROnPlateau).
+ */
+export interface Chainable extends Scheduler {
+  step(): void;
+  /** PyTorch's `_initial_step`. */
+  initialStep(): void;
+  /** PyTorch's `_update_lr(epoch)`: jump to `epoch` without counting a step. */
+  updateLr(epoch: number): void;
+  /** SequentialLR's recursive undo of the step taken at construction. */
+  undoInitialStep(): void;
+}
+
+// Optimizers already warned about the call order: the warning is emitted once per optimizer,
+// even when composites and their children all notice it.
+const warnedOptimizers = new WeakSet<Optimizer>();
+// Steps taken while a composite initializes are not the user's steps: no call-order check there.
+let initializing = 0;
+
+/** Runs `fn` as part of a scheduler's construction (no call-order warning). */
+export function duringInitialization(fn: () => void): void {
+  initializing++;
+  try {
+    fn();
+  } finally {
+    initializing--;
+  }
+}
+
+/** PyTorch's call-order check: warn once if a scheduler steps before its optimizer ever did. */
+export function checkCallOrder(optimizer: Optimizer): void {
+  if (initializing === 0 && optimizer.stepCount === 0 && !warnedOptimizers.has(optimizer)) {
+    warnedOptimizers.add(optimizer);
+    emitWarning(
+      'call-order',
+      'scheduler.step() was called before optimizer.step(). Call optimizer.step() first, then scheduler.step(); ' +
+        'otherwise the first value of the learning-rate schedule is skipped (as in PyTorch >= 1.1).',
+    );
+  }
+}
+
+/** Validates the optimizer contract once, when a scheduler attaches. */
+export function checkOptimizer(scope: string, optimizer: unknown): Optimizer {
+  const opt = plainObjectLike(`${scope}.optimizer`, optimizer);
+  const groups = (opt as { paramGroups?: unknown }).paramGroups;
+  if (!Array.isArray(groups) || groups.length === 0) {
+    throw new OptionError(`${scope}.optimizer.paramGroups`, groups, 'a non-empty array of param groups');
+  }
+  groups.forEach((group: unknown, i) => {
+    const g = plainObject(`${scope}.optimizer.paramGroups[${i}]`, group);
+    if (typeof g.lr !== 'number' || !Number.isFinite(g.lr)) {
+      throw new OptionError(`${scope}.optimizer.paramGroups[${i}].lr`, g.lr, 'a finite number');
+    }
+  });
+  return opt as Optimizer;
+}
+
+function plainObjectLike(option: string, value: unknown): object {
+  if (typeof value !== 'object' || value === null) throw new OptionError(option, value, 'an optimizer object with paramGroups');
+  return value;
+}
+
+/**
+ * Base class of PyTorch's epoch-based schedulers (`torch.optim.lr_scheduler.LRScheduler`).
+ *
+ * It reproduces PyTorch's mechanics exactly: construction sets `initialLr` on every group if absent
+ * and performs an initial step (`lastEpoch` -1 -> 0); `step()` applies the *chainable* form, i.e. it
+ * updates the optimizer's current lrs rather than recomputing from a formula; `step(epoch)` uses the
+ * closed form where the class has one. Subclasses compute lrs into a preallocated buffer, so a steady
+ * `step()` allocates nothing.
+ */
+export abstract class LRScheduler implements Chainable {
+  abstract readonly type: string;
+  readonly optimizer: Optimizer;
+  /** The lrs the schedule is relative to: each group's `initialLr`. */
+  baseLrs: number[];
+  /** Index of the last step taken (PyTorch's `last_epoch`). */
+  lastEpoch: number;
+  /** Number of `step()` calls including the initial one (PyTorch's `_step_count`). */
+  protected stepCount = 0;
+  /** True only during the constructor's initial step (PyTorch 2.x `_is_initial`). */
+  protected isInitial = false;
+  protected readonly lastLr: number[];
+  protected readonly lrBuffer: number[];
+
+  protected constructor(optimizer: Optimizer, lastEpoch: number | undefined, scope: string) {
+    this.optimizer = checkOptimizer(scope, optimizer);
+    const last = lastEpoch === undefined ? -1 : integerAtLeast(`${scope}.lastEpoch`, lastEpoch, -1);
+    const groups = this.optimizer.paramGroups;
+    if (last === -1) {
+      for (const group of groups) if (group.initialLr === undefined) group.initialLr = group.lr;
+    } else {
+      groups.forEach((group, i) => {
+        if (typeof group.initialLr !== 'number') {
+          throw new OptionError(`${scope}.optimizer.paramGroups[${i}].initialLr`, group.initialLr, `a number when resuming with lastEpoch ${last} (PyTorch: param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer)`);
+        }
+      });
+    }
+    this.baseLrs = groups.map((g) => g.initialLr as number);
+    this.lastEpoch = last;
+    this.lastLr = groups.map((g) => g.lr);
+    this.lrBuffer = groups.map((g) => g.lr);
+  }
+
+  /** Computes the chainable-form lrs for `this.lastEpoch` into `out` (PyTorch's `get_lr`). */
+  protected abstract computeLr(out: number[]): void;
+
+  /** Closed-form lrs for `this.lastEpoch`, used by `step(epoch)` (PyTorch's `_get_closed_form_lr`). */
+  protected closedFormLr?(out: number[]): void;
+
+  /** PyTorch's `_initial_step`: reset the step count and step once in "initial" mode. */
+  initialStep(): void {
+    this.stepCount = 0;
+    this.isInitial = true;
+    try {
+      duringInitialization(() => this.step());
+    } finally {
+      this.isInitial = false;
+    }
+  }
+
+  /**
+   * Advances one step. With `epoch`, jumps to that epoch using the closed form when the class has one
+   * (PyTorch's deprecated `step(epoch)` path, kept for exactness).
+   */
+  step(epoch?: number): void {
+    checkCallOrder(this.optimizer);
+    if (epoch !== undefined) integerAtLeast(`${this.type}.step(epoch)`, epoch, 0);
+    this.stepCount += 1;
+    this.updateLr(epoch);
+  }
+
+  undoInitialStep(): void {
+    this.lastEpoch -= 1;
+  }
+
+  /** PyTorch's `_update_lr`: compute and write lrs without touching the step count. */
+  updateLr(epoch?: number): void {
+    const out = this.lrBuffer;
+    this.checkGroupCount();
+    if (epoch === undefined) {
+      this.lastEpoch += 1;
+      this.computeLr(out);
+    } else {
+      this.lastEpoch = epoch;
+      if (this.closedFormLr) this.closedFormLr(out);
+      else this.computeLr(out);
+    }
+    this.writeLrs(out);
+  }
+
+  protected writeLrs(lrs: readonly number[]): void {
+    const groups = this.optimizer.paramGroups;
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i] as ParamGroup;
+      group.lr = lrs[i] as number;
+      this.lastLr[i] = group.lr;
+    }
+  }
+
+  protected checkGroupCount(): void {
+    if (this.optimizer.paramGroups.length !== this.lrBuffer.length) {
+      throw new ScheduleError(
+        `${this.type}: the optimizer has ${this.optimizer.paramGroups.length} param groups but the scheduler was built for ${this.lrBuffer.length}; build a new scheduler after adding groups`,
+      );
+    }
+  }
+
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  /** JSON-safe, versioned state: counters and per-group bookkeeping, not options (those come from the constructor). */
+  stateDict(): SchedulerState {
+    return {
+      format: 'lrkit.scheduler',
+      version: STATE_VERSION,
+      type: this.type,
+      lastEpoch: this.lastEpoch,
+      stepCount: this.stepCount,
+      baseLrs: this.baseLrs.map(encodeFloat),
+      lastLr: this.lastLr.map(encodeFloat),
+      ...this.extraState(),
+    };
+  }
+
+  /** Restores a state from {@link stateDict}; checks the type, version and every field before changing anything. */
+  loadStateDict(state: unknown, path = 'state'): void {
+    const reader = openState(path, state, this.type);
+    const n = this.lrBuffer.length;
+    const lastEpoch = this.readLastEpoch(reader);
+    const stepCount = reader.integer('stepCount');
+    const baseLrs = reader.floats('baseLrs', n);
+    const lastLr = reader.floats('lastLr', n);
+    const applyExtra = this.readExtraState(reader);
+    this.lastEpoch = lastEpoch;
+    this.stepCount = stepCount;
+    this.baseLrs = baseLrs;
+    lastLr.forEach((v, i) => (this.lastLr[i] = v));
+    applyExtra();
+  }
+
+  protected readLastEpoch(reader: StateReader): number {
+    return reader.integer('lastEpoch');
+  }
+
+  /** Class-specific state fields. */
+  protected extraState(): Record<string, JsonValue> {
+    return {};
+  }
+
+  /** Validates class-specific fields and returns a function that applies them (so a bad state changes nothing). */
+  protected readExtraState(_reader: StateReader): () => void {
+    return () => {};
+  }
+}

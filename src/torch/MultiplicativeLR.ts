@@ -1,0 +1,28 @@
+import type { Optimizer } from '../optim/Optimizer.js';
+import { LambdaLR, type LambdaLROptions } from './LambdaLR.js';
+import type { ResolvedFactor } from './lambdas.js';
+
+export type MultiplicativeLROptions = LambdaLROptions;
+
+/**
+ * PyTorch `MultiplicativeLR`: each step multiplies the current lr by `lrLambda(epoch)`.
+ *
+ * @example
+ * const scheduler = new MultiplicativeLR(optimizer, { lrLambda: () => 0.95 });
+ */
+export class MultiplicativeLR extends LambdaLR {
+  override readonly type: string = 'MultiplicativeLR';
+
+  constructor(optimizer: Optimizer, options: MultiplicativeLROptions) {
+    super(optimizer, options);
+    this.initialStep();
+  }
+
+  protected override computeLr(out: number[]): void {
+    const groups = this.optimizer.paramGroups;
+    for (let i = 0; i < out.length; i++) {
+      const lr = (groups[i] as { lr: number }).lr;
+      out[i] = this.isInitial ? lr : lr * (this.factors[i] as ResolvedFactor).fn(this.lastEpoch);
+    }
+  }
+}

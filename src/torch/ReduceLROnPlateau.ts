@@ -1,0 +1,153 @@
+import { OptionError } from '../errors.js';
+import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
+import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { nonNegativeInteger, numberInRange, oneOf, perGroup } from '../validate.js';
+import { checkCallOrder, type Scheduler } from './LRScheduler.js';
+import { orDefault, readOptions } from './options.js';
+
+export interface ReduceLROnPlateauOptions {
+  /** 'min': reduce when the metric stops decreasing; 'max': when it stops increasing. Default 'min'. */
+  mode?: 'min' | 'max';
+  /** new lr = lr * factor, in [0, 1). Default 0.1. */
+  factor?: number;
+  /** Bad steps tolerated before reducing. Default 10. */
+  patience?: number;
+  /** Minimum significant improvement. Default 1e-4. */
+  threshold?: number;
+  /** 'rel': relative to the best value; 'abs': absolute. Default 'rel'. */
+  thresholdMode?: 'rel' | 'abs';
+  /** Steps to wait after a reduction before counting bad steps again. Default 0. */
+  cooldown?: number;
+  /** Lower bound of the lr (per group allowed). Default 0. */
+  minLr?: number | number[];
+  /** Reductions smaller than eps are skipped. Default 1e-8. */
+  eps?: number;
+}
+
+/**
+ * PyTorch `ReduceLROnPlateau`: reduce the lr when a metric has stopped improving. It does not step at
+ * construction. A NaN metric is never "better" (PyTorch compares and counts it as a bad step).
+ *
+ * @example
+ * const scheduler = new ReduceLROnPlateau(optimizer, { mode: 'min', patience: 2 });
+ * scheduler.step(validationLoss);
+ */
+export class ReduceLROnPlateau implements Scheduler {
+  readonly type = 'ReduceLROnPlateau';
+  readonly optimizer: Optimizer;
+  readonly mode: 'min' | 'max';
+  readonly factor: number;
+  readonly patience: number;
+  readonly threshold: number;
+  readonly thresholdMode: 'rel' | 'abs';
+  readonly cooldown: number;
+  readonly minLrs: readonly number[];
+  readonly eps: number;
+  lastEpoch = 0;
+  best: number;
+  numBadEpochs = 0;
+  cooldownCounter = 0;
+  private readonly lastLr: number[];
+
+  constructor(optimizer: Optimizer, options: ReduceLROnPlateauOptions = {}) {
+    const { opts, groups } = readOptions('ReduceLROnPlateau', optimizer, options, [
+      'mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps',
+    ]);
+    this.factor = numberInRange('ReduceLROnPlateau.factor', orDefault(opts.factor, 0.1), { min: 0, max: 1, maxExclusive: true });
+    this.optimizer = optimizer;
+    this.minLrs = perGroup('ReduceLROnPlateau.minLr', orDefault(opts.minLr, 0), groups, (n, v) => numberInRange(n, v, { min: 0 }));
+    this.patience = nonNegativeInteger('ReduceLROnPlateau.patience', orDefault(opts.patience, 10));
+    this.cooldown = nonNegativeInteger('ReduceLROnPlateau.cooldown', orDefault(opts.cooldown, 0));
+    this.eps = numberInRange('ReduceLROnPlateau.eps', orDefault(opts.eps, 1e-8), { min: 0 });
+    this.mode = oneOf('ReduceLROnPlateau.mode', orDefault(opts.mode, 'min'), ['min', 'max'] as const);
+    this.threshold = numberInRange('ReduceLROnPlateau.threshold', orDefault(opts.threshold, 1e-4), { min: 0 });
+    this.thresholdMode = oneOf('ReduceLROnPlateau.thresholdMode', orDefault(opts.thresholdMode, 'rel'), ['rel', 'abs'] as const);
+    this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+    this.best = this.modeWorse;
+  }
+
+  private get modeWorse(): number {
+    return this.mode === 'min' ? Infinity : -Infinity;
+  }
+
+  /** Whether the scheduler is waiting out its cooldown. */
+  get inCooldown(): boolean {
+    return this.cooldownCounter > 0;
+  }
+
+  isBetter(a: number, best: number): boolean {
+    if (this.mode === 'min' && this.thresholdMode === 'rel') return a < best * (1.0 - this.threshold);
+    if (this.mode === 'min') return a < best - this.threshold;
+    if (this.thresholdMode === 'rel') return a > best * (this.threshold + 1.0);
+    return a > best + this.threshold;
+  }
+
+  /** Reports the monitored metric for this step; `epoch` (deprecated in PyTorch) overrides the step index. */
+  step(metric: number, epoch?: number): void {
+    if (typeof metric !== 'number') throw new OptionError('ReduceLROnPlateau.step(metric)', metric, 'a number');
+    checkCallOrder(this.optimizer);
+    if (this.optimizer.paramGroups.length !== this.minLrs.length) {
+      throw new OptionError('ReduceLROnPlateau.optimizer.paramGroups', this.optimizer.paramGroups.length, `${this.minLrs.length} param groups, as when the scheduler was built`);
+    }
+    const current = metric;
+    this.lastEpoch = epoch === undefined ? this.lastEpoch + 1 : epoch;
+    if (this.isBetter(current, this.best)) {
+      this.best = current;
+      this.numBadEpochs = 0;
+    } else {
+      this.numBadEpochs += 1;
+    }
+    if (this.inCooldown) {
+      this.cooldownCounter -= 1;
+      this.numBadEpochs = 0;
+    }
+    if (this.numBadEpochs > this.patience) {
+      this.reduceLr();
+      this.cooldownCounter = this.cooldown;
+      this.numBadEpochs = 0;
+    }
+    const groups = this.optimizer.paramGroups;
+    for (let i = 0; i < groups.length; i++) this.lastLr[i] = (groups[i] as ParamGroup).lr;
+  }
+
+  private reduceLr(): void {
+    const groups = this.optimizer.paramGroups;
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i] as ParamGroup;
+      const oldLr = group.lr;
+      const newLr = Math.max(oldLr * this.factor, this.minLrs[i] as number);
+      if (oldLr - newLr > this.eps) group.lr = newLr;
+    }
+  }
+
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  stateDict(): SchedulerState {
+    return {
+      format: 'lrkit.scheduler',
+      version: STATE_VERSION,
+      type: this.type,
+      lastEpoch: this.lastEpoch,
+      best: encodeFloat(this.best),
+      numBadEpochs: this.numBadEpochs,
+      cooldownCounter: this.cooldownCounter,
+      lastLr: this.lastLr.map(encodeFloat),
+    };
+  }
+
+  loadStateDict(state: unknown, path = 'state'): void {
+    const reader = openState(path, state, this.type);
+    const lastEpoch = reader.integer('lastEpoch');
+    const best = reader.float('best');
+    const numBadEpochs = reader.integer('numBadEpochs');
+    const cooldownCounter = reader.integer('cooldownCounter');
+    const lastLr = reader.floats('lastLr', this.lastLr.length);
+    this.lastEpoch = lastEpoch;
+    this.best = best;
+    this.numBadEpochs = numBadEpochs;
+    this.cooldownCounter = cooldownCounter;
+    lastLr.forEach((v, i) => (this.lastLr[i] = v));
+  }
+}

@@ -1,0 +1,116 @@
+import { OptionError, StateError } from '../errors.js';
+import type { Optimizer } from '../optim/Optimizer.js';
+import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { integerAtLeast, plainObject, positiveInteger, knownKeys } from '../validate.js';
+import { checkCallOrder, checkOptimizer, duringInitialization, type Chainable } from './LRScheduler.js';
+import { bisectRight } from './MultiStepLR.js';
+import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
+
+export interface SequentialLROptions {
+  /** Schedulers built on the same optimizer, run one after another. */
+  schedulers: Chainable[];
+  /** Steps at which the next scheduler takes over; one fewer than schedulers, strictly increasing. */
+  milestones: number[];
+  lastEpoch?: number;
+}
+
+/**
+ * PyTorch `SequentialLR`. Construction resets the lrs to `initialLr`, undoes the initial steps its
+ * children took, and re-runs the first child's; at each milestone the next child restarts at epoch 0
+ * (closed form where it has one).
+ *
+ * @example
+ * const warmup = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 });
+ * const decay = new ExponentialLR(optimizer, { gamma: 0.9 });
+ * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, decay], milestones: [5] });
+ */
+export class SequentialLR implements Chainable {
+  readonly type = 'SequentialLR';
+  readonly optimizer: Optimizer;
+  readonly schedulers: readonly Chainable[];
+  readonly milestones: readonly number[];
+  lastEpoch: number;
+  private readonly lastLr: number[];
+
+  constructor(optimizer: Optimizer, options: SequentialLROptions) {
+    checkOptimizer('SequentialLR', optimizer);
+    const opts = plainObject('SequentialLR.options', options);
+    knownKeys('SequentialLR', opts, ['schedulers', 'milestones', 'lastEpoch']);
+    const { children } = checkChildren('SequentialLR', opts.schedulers, optimizer);
+    const raw = opts.milestones;
+    if (!Array.isArray(raw) || raw.length !== children.length - 1) {
+      throw new OptionError('SequentialLR.milestones', raw, `an array of ${children.length - 1} milestones (one fewer than the ${children.length} schedulers)`);
+    }
+    const milestones = raw.map((m, i) => positiveInteger(`SequentialLR.milestones[${i}]`, m));
+    for (let i = 1; i < milestones.length; i++) {
+      if ((milestones[i] as number) <= (milestones[i - 1] as number)) {
+        throw new OptionError('SequentialLR.milestones', raw, 'strictly increasing milestones');
+      }
+    }
+    const lastEpoch = integerAtLeast('SequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
+    optimizer.paramGroups.forEach((group, i) => {
+      if (typeof group.initialLr !== 'number') {
+        throw new OptionError(`SequentialLR.optimizer.paramGroups[${i}].initialLr`, group.initialLr, 'a number (set by the child schedulers)');
+      }
+    });
+    this.optimizer = optimizer;
+    this.schedulers = children;
+    this.milestones = milestones;
+    this.lastEpoch = lastEpoch + 1;
+    for (const group of optimizer.paramGroups) group.lr = group.initialLr as number;
+    this.undoInitialStep();
+    (children[0] as Chainable).initialStep();
+    this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** PyTorch's recursive undo: composites undo their children, not themselves. */
+  undoInitialStep(): void {
+    for (const child of this.schedulers) child.undoInitialStep();
+  }
+
+  initialStep(): void {
+    duringInitialization(() => this.step());
+  }
+
+  updateLr(_epoch: number): void {
+    cannotRestart(this.type);
+  }
+
+  step(): void {
+    checkCallOrder(this.optimizer);
+    this.lastEpoch += 1;
+    const idx = bisectRight(this.milestones, this.lastEpoch);
+    const child = this.schedulers[idx] as Chainable;
+    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) child.updateLr(0);
+    else child.step();
+    readGroupLrs(this.optimizer, this.lastLr);
+  }
+
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  stateDict(): SchedulerState {
+    return {
+      format: 'lrkit.scheduler',
+      version: STATE_VERSION,
+      type: this.type,
+      lastEpoch: this.lastEpoch,
+      lastLr: this.lastLr.map(encodeFloat),
+      schedulers: this.schedulers.map((s) => s.stateDict()),
+    };
+  }
+
+  loadStateDict(state: unknown, path = 'state'): void {
+    const reader = openState(path, state, this.type);
+    const lastEpoch = reader.integer('lastEpoch');
+    const lastLr = reader.floats('lastLr', this.lastLr.length);
+    const states = reader.list('schedulers');
+    if (states.length !== this.schedulers.length) {
+      throw new StateError(`${path}.schedulers`, `expected ${this.schedulers.length} child states, got ${states.length}`);
+    }
+    loadChildren(this.schedulers, states, `${path}.schedulers`);
+    this.lastEpoch = lastEpoch;
+    lastLr.forEach((v, i) => (this.lastLr[i] = v));
+  }
+}

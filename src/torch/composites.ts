@@ -1,0 +1,53 @@
+import { OptionError, ScheduleError } from '../errors.js';
+import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
+import type { Scheduler } from './LRScheduler.js';
+import type { Chainable } from './LRScheduler.js';
+
+/** Checks a composite's children: chainable, on one optimizer, and not ReduceLROnPlateau (as PyTorch 2.x). */
+export function checkChildren(scope: string, schedulers: unknown, optimizer: Optimizer | undefined): { children: Chainable[]; optimizer: Optimizer } {
+  if (!Array.isArray(schedulers) || schedulers.length === 0) {
+    throw new OptionError(`${scope}.schedulers`, schedulers, 'a non-empty array of schedulers');
+  }
+  const first = schedulers[0] as Partial<Scheduler> | null;
+  const target = optimizer ?? (first !== null && typeof first === 'object' ? first.optimizer : undefined);
+  schedulers.forEach((s: unknown, i) => {
+    const child = s as Partial<Chainable> | null;
+    if (child === null || typeof child !== 'object' || typeof child.step !== 'function') {
+      throw new OptionError(`${scope}.schedulers[${i}]`, s, 'a scheduler');
+    }
+    if (child.type === 'ReduceLROnPlateau' || typeof child.initialStep !== 'function') {
+      throw new OptionError(
+        `${scope}.schedulers[${i}]`,
+        child.type ?? s,
+        `a chainable scheduler (${scope} does not support ReduceLROnPlateau, which needs a metric in step(); use the plateau-aware sequence instead)`,
+      );
+    }
+    if (child.optimizer !== target) {
+      throw new OptionError(`${scope}.schedulers[${i}].optimizer`, child.type, `the same optimizer as the ${scope}`);
+    }
+  });
+  return { children: schedulers as Chainable[], optimizer: target as Optimizer };
+}
+
+/** Copies the groups' lrs into `out` (what PyTorch's composites report as their last lr). */
+export function readGroupLrs(optimizer: Optimizer, out: number[]): void {
+  const groups = optimizer.paramGroups;
+  for (let i = 0; i < groups.length; i++) out[i] = (groups[i] as ParamGroup).lr;
+}
+
+/** Loads every child's state, or none: on failure the children are put back as they were. */
+export function loadChildren(children: readonly Chainable[], states: unknown[], path: string): void {
+  const before = children.map((c) => c.stateDict());
+  try {
+    children.forEach((child, i) => child.loadStateDict(states[i], `${path}[${i}]`));
+  } catch (error) {
+    children.forEach((child, i) => child.loadStateDict(before[i]));
+    throw error;
+  }
+}
+
+export function cannotRestart(type: string): never {
+  throw new ScheduleError(
+    `a ${type} cannot be restarted at a milestone of an enclosing SequentialLR (PyTorch raises NotImplementedError here); place it first in the sequence`,
+  );
+}
