@@ -70,6 +70,20 @@ function momentumOf(group: ParamGroup): number {
  * // [[0.1], [0.1], [0.01], [0.01], [0.001]]   (up to float rounding)
  */
 export function runTrace(spec: unknown): TraceResult {
+  const lr: number[][] = [];
+  const momentum: number[][] = [];
+  traceRows(spec, (lrs, momenta) => {
+    lr.push(lrs);
+    momentum.push(momenta);
+  });
+  return { lr, momentum };
+}
+
+/**
+ * The streaming form of {@link runTrace}: calls `onRow(lrs, momenta)` after construction and after every
+ * step, so a failing step still leaves the rows before it (used to compare error points with PyTorch).
+ */
+export function traceRows(spec: unknown, onRow: (lrs: number[], momenta: number[]) => void): void {
   const t = parseTrace(spec);
   let optimizer = buildOptimizer(t.optimizerSpec);
   let scheduler: Scheduler = buildScheduler(optimizer, t.schedulerSpec);
@@ -78,12 +92,7 @@ export function runTrace(spec: unknown): TraceResult {
   if (!isPlateau && t.metrics !== undefined) throw new OptionError('metrics', t.metrics, 'no metrics (only ReduceLROnPlateau takes them)');
   if (t.epochs !== undefined && !(scheduler instanceof LRScheduler)) throw new OptionError('epochs', t.epochs, `no epochs (${scheduler.type} has no step(epoch))`);
 
-  const lr: number[][] = [];
-  const momentum: number[][] = [];
-  const record = () => {
-    lr.push(optimizer.paramGroups.map((g) => g.lr));
-    momentum.push(optimizer.paramGroups.map(momentumOf));
-  };
+  const record = () => onRow(optimizer.paramGroups.map((g) => g.lr), optimizer.paramGroups.map(momentumOf));
   const resume = () => {
     const saved = JSON.stringify({ optimizer: optimizer.stateDict(), scheduler: scheduler.stateDict() });
     optimizer = buildOptimizer(t.optimizerSpec);
@@ -102,5 +111,4 @@ export function runTrace(spec: unknown): TraceResult {
     record();
     if (i === t.resumeAt) resume();
   }
-  return { lr, momentum };
 }

@@ -1,0 +1,93 @@
+/**
+ * Cost of one steady-state `scheduler.step()` for every PyTorch-layer class (1 param group), and heap bytes
+ * allocated per step. Run: `npm run bench` (table) or `npm run bench -- --json` (last stdout line is
+ * `{ "StepLR": ns, ... }`, median nanoseconds per step). `--torch` also times PyTorch's own `step()` with
+ * /usr/bin/python3 (bench/torch_step.py) for comparison.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  ChainedScheduler, ConstantLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, createOptimizer, CyclicLR, ExponentialLR,
+  LambdaLR, LinearLR, MultiplicativeLR, MultiStepLR, OneCycleLR, PolynomialLR, ReduceLROnPlateau, SequentialLR, StepLR, SWALR,
+  setWarningSink, type PlainOptimizer,
+} from '../src/index.js';
+
+// The benchmark steps schedulers without an optimizer step in between; silence the call-order warning.
+setWarningSink(() => {});
+
+type Make = (o: PlainOptimizer) => { step: (arg?: number) => void };
+const HUGE = 1_000_000_000;
+
+// Each scheduler is configured so the measured steps stay on its ordinary path (no end-of-schedule error).
+const CASES: Record<string, Make> = {
+  LambdaLR: (o) => new LambdaLR(o, { lrLambda: (e) => 0.999 ** e }),
+  MultiplicativeLR: (o) => new MultiplicativeLR(o, { lrLambda: () => 0.9999999 }),
+  StepLR: (o) => new StepLR(o, { stepSize: 1000, gamma: 0.99 }),
+  MultiStepLR: (o) => new MultiStepLR(o, { milestones: [1000, 5000, 20000], gamma: 0.5 }),
+  ConstantLR: (o) => new ConstantLR(o, { factor: 0.5, totalIters: 10 }),
+  LinearLR: (o) => new LinearLR(o, { startFactor: 0.1, totalIters: HUGE }),
+  ExponentialLR: (o) => new ExponentialLR(o, { gamma: 0.9999999 }),
+  PolynomialLR: (o) => new PolynomialLR(o, { totalIters: HUGE, power: 2 }),
+  CosineAnnealingLR: (o) => new CosineAnnealingLR(o, { tMax: 1000 }),
+  CosineAnnealingWarmRestarts: (o) => new CosineAnnealingWarmRestarts(o, { t0: 1000, tMult: 2 }),
+  CyclicLR: (o) => new CyclicLR(o, { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 500 }),
+  OneCycleLR: (o) => new OneCycleLR(o, { maxLr: 0.1, totalSteps: HUGE }),
+  ReduceLROnPlateau: (o) => {
+    const s = new ReduceLROnPlateau(o, { patience: 5 });
+    let i = 0;
+    return { step: () => s.step(1 / (1 + (i++ % 17))) };
+  },
+  SequentialLR: (o) => new SequentialLR(o, { schedulers: [new LinearLR(o, { startFactor: 0.1, totalIters: 100 }), new CosineAnnealingLR(o, { tMax: 1000 })], milestones: [100] }),
+  ChainedScheduler: (o) => new ChainedScheduler([new ConstantLR(o, { factor: 0.5, totalIters: 10 }), new ExponentialLR(o, { gamma: 0.9999999 })]),
+  SWALR: (o) => new SWALR(o, { swaLr: 0.05, annealEpochs: 100 }),
+};
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const BATCH = 20_000;
+const BATCHES = 25;
+
+function measure(make: Make): { ns: number; bytesPerStep: number } {
+  const opt = createOptimizer({ lr: 0.1, momentum: 0.9 });
+  const s = make(opt);
+  for (let i = 0; i < 50_000; i++) s.step(); // warm up (JIT) and reach steady state
+  const times: number[] = [];
+  for (let b = 0; b < BATCHES; b++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < BATCH; i++) s.step();
+    times.push(Number(process.hrtime.bigint() - t0) / BATCH);
+  }
+  times.sort((x, y) => x - y);
+  // Heap growth over 100k steps; the minimum of three runs filters out one-off JIT recompilation.
+  let bytesPerStep = Infinity;
+  for (let rep = 0; rep < 3; rep++) {
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const N = 100_000;
+    for (let i = 0; i < N; i++) s.step();
+    bytesPerStep = Math.min(bytesPerStep, Math.max(0, (process.memoryUsage().heapUsed - before) / N));
+  }
+  return { ns: times[Math.floor(times.length / 2)] as number, bytesPerStep };
+}
+
+const json = process.argv.includes('--json');
+const withTorch = process.argv.includes('--torch');
+const results: Record<string, number> = {};
+const rows: string[] = [];
+let torch: Record<string, number> = {};
+if (withTorch) {
+  const r = spawnSync('/usr/bin/python3', [new URL('./torch_step.py', import.meta.url).pathname], { encoding: 'utf8' });
+  if (r.status === 0) torch = JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
+  else console.error(`PyTorch timing unavailable: ${r.stderr.trim().split('\n').pop()}`);
+}
+if (gc === undefined) console.error('note: run with node --expose-gc for allocation figures');
+for (const [name, make] of Object.entries(CASES)) {
+  measure(make); // first pass: let the JIT settle on this class
+  const { ns, bytesPerStep } = measure(make);
+  results[name] = Math.round(ns * 10) / 10;
+  const t = torch[name];
+  rows.push(
+    `${name.padEnd(28)} ${ns.toFixed(1).padStart(8)} ns/step  ${bytesPerStep.toFixed(2).padStart(7)} B/step` +
+      (t === undefined ? '' : `  PyTorch ${(t / 1000).toFixed(2).padStart(6)} µs  (${(t / ns).toFixed(0)}x)`),
+  );
+}
+if (!json || withTorch) for (const row of rows) console.log(row);
+if (json) console.log(JSON.stringify(results));
