@@ -60,7 +60,7 @@ export class StateReader {
     if (length !== undefined && value.length !== length) {
       throw new StateError(`${this.path}.${key}`, `expected ${length} values (one per param group), got ${value.length}`);
     }
-    return value.map((v, i) => decodeFloat(`${this.path}.${key}[${i}]`, v));
+    return Array.from(value, (v, i) => decodeFloat(`${this.path}.${key}[${i}]`, v));
   }
 
   list(key: string): unknown[] {

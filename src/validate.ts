@@ -71,7 +71,7 @@ export function perGroup(
     if (value.length !== groupCount) {
       throw new OptionError(option, value, `one value per param group (${groupCount}), or a single number`);
     }
-    return value.map((v, i) => check(`${option}[${i}]`, v));
+    return Array.from(value, (v, i) => check(`${option}[${i}]`, v));
   }
   const single = check(option, value);
   return new Array<number>(groupCount).fill(single);

@@ -44,7 +44,7 @@ export class PlainOptimizer implements Optimizer {
     if (!Array.isArray(groupSpecs) || groupSpecs.length === 0) {
       throw new OptionError('createOptimizer.groups', groupSpecs, 'a non-empty array of param groups');
     }
-    this.paramGroups = groupSpecs.map((raw, i) => {
+    this.paramGroups = Array.from(groupSpecs, (raw: unknown, i) => {
       const spec = plainObject(`createOptimizer.groups[${i}]`, raw);
       const group: ParamGroup = { ...spec, lr };
       group.lr = spec.lr === undefined ? lr : numberInRange(`createOptimizer.groups[${i}].lr`, spec.lr, { min: 0 });
@@ -100,7 +100,7 @@ export class PlainOptimizer implements Optimizer {
 
 function checkBetas(option: string, value: unknown): number[] {
   if (!Array.isArray(value) || value.length !== 2) throw new OptionError(option, value, 'a pair [beta1, beta2]');
-  return value.map((b, i) => numberInRange(`${option}[${i}]`, b, { min: 0, max: 1, maxExclusive: true }));
+  return Array.from(value, (b, i) => numberInRange(`${option}[${i}]`, b, { min: 0, max: 1, maxExclusive: true }));
 }
 
 function copyGroup(group: ParamGroup): ParamGroup {

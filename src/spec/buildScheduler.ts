@@ -56,12 +56,15 @@ const FACTORIES: Record<string, Factory> = {
   },
 };
 
+/** Deepest nesting of composite schedulers a spec may use (a guard against hostile input, not a design limit). */
+export const MAX_NESTING = 16;
+
 /** The PyTorch class names a spec may use. */
 export const SCHEDULER_TYPES: readonly string[] = Object.keys(FACTORIES);
 
 function buildChildren(optimizer: Optimizer, specs: unknown, path: string): Chainable[] {
   if (!Array.isArray(specs) || specs.length === 0) throw new OptionError(path, specs, 'a non-empty array of scheduler specs');
-  return specs.map((s, i) => buildScheduler(optimizer, s, `${path}[${i}]`) as Chainable);
+  return Array.from(specs, (s, i) => buildScheduler(optimizer, s, `${path}[${i}]`) as Chainable);
 }
 
 /**
@@ -72,6 +75,8 @@ function buildChildren(optimizer: Optimizer, specs: unknown, path: string): Chai
  * buildScheduler(optimizer, { type: 'StepLR', stepSize: 10, gamma: 0.5 });
  */
 export function buildScheduler(optimizer: Optimizer, spec: unknown, path = 'scheduler'): Scheduler {
+  const depth = path.split('.schedulers[').length - 1;
+  if (depth > MAX_NESTING) throw new OptionError(path, spec, `at most ${MAX_NESTING} levels of nested schedulers`);
   const { type, ...options } = plainObject(path, spec);
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(FACTORIES, type)) {
     throw new OptionError(`${path}.type`, type, `one of ${SCHEDULER_TYPES.join(', ')}`);

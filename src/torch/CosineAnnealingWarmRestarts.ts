@@ -2,7 +2,7 @@ import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, type JsonValue, type StateReader } from '../state.js';
 import { finiteNumber, integerAtLeast, positiveInteger } from '../validate.js';
-import { checkCallOrder, LRScheduler, type LastEpochOption } from './LRScheduler.js';
+import { checkCallOrder, LRScheduler, nextEpoch, type LastEpochOption } from './LRScheduler.js';
 import { orDefault, readOptions } from './options.js';
 
 export interface CosineAnnealingWarmRestartsOptions extends LastEpochOption {
@@ -58,7 +58,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     let e = epoch;
     if (e === undefined && this.lastEpoch < 0) e = 0;
     if (e === undefined) {
-      e = this.lastEpoch + 1;
+      e = nextEpoch(this.type, this.lastEpoch);
       this.tCur = this.tCur + 1;
       if (this.tCur >= this.tI) {
         this.tCur = this.tCur % this.tI;

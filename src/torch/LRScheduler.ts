@@ -68,6 +68,14 @@ export function checkCallOrder(optimizer: Optimizer): void {
   }
 }
 
+/** The next step index; refuses to count past Number.MAX_SAFE_INTEGER, where integers stop being exact. */
+export function nextEpoch(type: string, current: number): number {
+  if (current >= Number.MAX_SAFE_INTEGER) {
+    throw new ScheduleError(`${type}: step counter reached Number.MAX_SAFE_INTEGER (${current}); steps beyond it would not be exact`);
+  }
+  return current + 1;
+}
+
 /** Validates the optimizer contract once, when a scheduler attaches. */
 export function checkOptimizer(scope: string, optimizer: unknown): Optimizer {
   const opt = plainObjectLike(`${scope}.optimizer`, optimizer);
@@ -168,7 +176,7 @@ export abstract class LRScheduler implements Chainable {
     const out = this.lrBuffer;
     this.checkGroupCount();
     if (epoch === undefined) {
-      this.lastEpoch += 1;
+      this.lastEpoch = nextEpoch(this.type, this.lastEpoch);
       this.computeLr(out);
     } else {
       this.lastEpoch = epoch;

@@ -27,7 +27,7 @@ export class MultiStepLR extends LRScheduler {
     const { opts } = readOptions('MultiStepLR', optimizer, options, ['milestones', 'gamma', 'lastEpoch']);
     const raw = opts.milestones;
     if (!Array.isArray(raw)) throw new OptionError('MultiStepLR.milestones', raw, 'an array of non-negative integers');
-    const milestones = raw.map((m, i) => nonNegativeInteger(`MultiStepLR.milestones[${i}]`, m));
+    const milestones = Array.from(raw, (m, i) => nonNegativeInteger(`MultiStepLR.milestones[${i}]`, m));
     for (let i = 1; i < milestones.length; i++) {
       if ((milestones[i] as number) < (milestones[i - 1] as number)) {
         throw new OptionError('MultiStepLR.milestones', raw, `non-decreasing milestones (milestones[${i}] = ${milestones[i]} < ${milestones[i - 1]})`);

@@ -1,8 +1,8 @@
-import { OptionError } from '../errors.js';
+import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { nonNegativeInteger, numberInRange, oneOf, perGroup } from '../validate.js';
-import { checkCallOrder, type Scheduler } from './LRScheduler.js';
+import { checkCallOrder, nextEpoch, type Scheduler } from './LRScheduler.js';
 import { orDefault, readOptions } from './options.js';
 
 export interface ReduceLROnPlateauOptions {
@@ -22,11 +22,17 @@ export interface ReduceLROnPlateauOptions {
   minLr?: number | number[];
   /** Reductions smaller than eps are skipped. Default 1e-8. */
   eps?: number;
+  /**
+   * What a NaN or infinite metric does. 'compare' (default) is PyTorch's behaviour: the metric is compared as
+   * it is, so NaN is never better (a bad step), +Infinity is worse in 'min' mode and -Infinity becomes the best.
+   * 'error' throws a ScheduleError naming the step, for runs where a diverged loss should stop training.
+   */
+  nonFiniteMetric?: 'compare' | 'error';
 }
 
 /**
  * PyTorch `ReduceLROnPlateau`: reduce the lr when a metric has stopped improving. It does not step at
- * construction. A NaN metric is never "better" (PyTorch compares and counts it as a bad step).
+ * construction. Non-finite metrics follow `nonFiniteMetric` (PyTorch's comparison by default).
  *
  * @example
  * const scheduler = new ReduceLROnPlateau(optimizer, { mode: 'min', patience: 2 });
@@ -43,6 +49,7 @@ export class ReduceLROnPlateau implements Scheduler {
   readonly cooldown: number;
   readonly minLrs: readonly number[];
   readonly eps: number;
+  readonly nonFiniteMetric: 'compare' | 'error';
   lastEpoch = 0;
   best: number;
   numBadEpochs = 0;
@@ -51,8 +58,9 @@ export class ReduceLROnPlateau implements Scheduler {
 
   constructor(optimizer: Optimizer, options: ReduceLROnPlateauOptions = {}) {
     const { opts, groups } = readOptions('ReduceLROnPlateau', optimizer, options, [
-      'mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps',
+      'mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps', 'nonFiniteMetric',
     ]);
+    this.nonFiniteMetric = oneOf('ReduceLROnPlateau.nonFiniteMetric', orDefault(opts.nonFiniteMetric, 'compare'), ['compare', 'error'] as const);
     this.factor = numberInRange('ReduceLROnPlateau.factor', orDefault(opts.factor, 0.1), { min: 0, max: 1, maxExclusive: true });
     this.optimizer = optimizer;
     this.minLrs = perGroup('ReduceLROnPlateau.minLr', orDefault(opts.minLr, 0), groups, (n, v) => numberInRange(n, v, { min: 0 }));
@@ -85,12 +93,15 @@ export class ReduceLROnPlateau implements Scheduler {
   /** Reports the monitored metric for this step; `epoch` (deprecated in PyTorch) overrides the step index. */
   step(metric: number, epoch?: number): void {
     if (typeof metric !== 'number') throw new OptionError('ReduceLROnPlateau.step(metric)', metric, 'a number');
+    if (this.nonFiniteMetric === 'error' && !Number.isFinite(metric)) {
+      throw new ScheduleError(`ReduceLROnPlateau: metric is ${metric} at step ${this.lastEpoch + 1} (nonFiniteMetric: 'error')`);
+    }
     checkCallOrder(this.optimizer);
     if (this.optimizer.paramGroups.length !== this.minLrs.length) {
       throw new OptionError('ReduceLROnPlateau.optimizer.paramGroups', this.optimizer.paramGroups.length, `${this.minLrs.length} param groups, as when the scheduler was built`);
     }
     const current = metric;
-    this.lastEpoch = epoch === undefined ? this.lastEpoch + 1 : epoch;
+    this.lastEpoch = epoch === undefined ? nextEpoch(this.type, this.lastEpoch) : nonNegativeInteger('ReduceLROnPlateau.step(epoch)', epoch);
     if (this.isBetter(current, this.best)) {
       this.best = current;
       this.numBadEpochs = 0;

@@ -2,7 +2,7 @@ import { OptionError, StateError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { integerAtLeast, plainObject, positiveInteger, knownKeys } from '../validate.js';
-import { checkCallOrder, checkOptimizer, duringInitialization, type Chainable } from './LRScheduler.js';
+import { checkCallOrder, checkOptimizer, duringInitialization, nextEpoch, type Chainable } from './LRScheduler.js';
 import { bisectRight } from './MultiStepLR.js';
 import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
 
@@ -41,7 +41,7 @@ export class SequentialLR implements Chainable {
     if (!Array.isArray(raw) || raw.length !== children.length - 1) {
       throw new OptionError('SequentialLR.milestones', raw, `an array of ${children.length - 1} milestones (one fewer than the ${children.length} schedulers)`);
     }
-    const milestones = raw.map((m, i) => positiveInteger(`SequentialLR.milestones[${i}]`, m));
+    const milestones = Array.from(raw, (m, i) => positiveInteger(`SequentialLR.milestones[${i}]`, m));
     for (let i = 1; i < milestones.length; i++) {
       if ((milestones[i] as number) <= (milestones[i - 1] as number)) {
         throw new OptionError('SequentialLR.milestones', raw, 'strictly increasing milestones');
@@ -78,7 +78,7 @@ export class SequentialLR implements Chainable {
 
   step(): void {
     checkCallOrder(this.optimizer);
-    this.lastEpoch += 1;
+    this.lastEpoch = nextEpoch(this.type, this.lastEpoch);
     const idx = bisectRight(this.milestones, this.lastEpoch);
     const child = this.schedulers[idx] as Chainable;
     if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) child.updateLr(0);

@@ -36,7 +36,7 @@ export function resolveFactor(option: string, value: unknown, variable: string):
 export function resolveFactors(option: string, value: unknown, groupCount: number, variable: string): ResolvedFactor[] {
   if (Array.isArray(value)) {
     if (value.length !== groupCount) throw new OptionError(option, value, `one entry per param group (${groupCount})`);
-    return value.map((v, i) => resolveFactor(`${option}[${i}]`, v, variable));
+    return Array.from(value, (v, i) => resolveFactor(`${option}[${i}]`, v, variable));
   }
   const single = resolveFactor(option, value, variable);
   return new Array<ResolvedFactor>(groupCount).fill(single);
