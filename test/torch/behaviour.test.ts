@@ -117,6 +117,31 @@ describe('PyTorch 2.x semantics', () => {
   });
 });
 
+describe('hostile numbers', () => {
+  it('ReduceLROnPlateau: NaN counts as a bad step by default (PyTorch), or throws with nonFiniteMetric: error', () => {
+    const opt = createOptimizer({ lr: 1 });
+    const s = new ReduceLROnPlateau(opt, { patience: 1 });
+    s.step(1);
+    s.step(NaN);
+    expect(s.numBadEpochs).toBe(1);
+    s.step(NaN);
+    expect(opt.paramGroups[0]?.lr).toBeCloseTo(0.1, 15);
+    expect(s.best).toBe(1);
+    const strict = new ReduceLROnPlateau(createOptimizer({ lr: 1 }), { nonFiniteMetric: 'error' });
+    strict.step(0.5);
+    expect(() => strict.step(Infinity)).toThrow(new ScheduleError("ReduceLROnPlateau: metric is Infinity at step 2 (nonFiniteMetric: 'error')"));
+    expect(strict.lastEpoch).toBe(1);
+  });
+
+  it('refuses to count steps past Number.MAX_SAFE_INTEGER instead of losing exactness', () => {
+    const opt = createOptimizer({ lr: 1, groups: [{ initialLr: 1 }] });
+    const s = new ExponentialLR(opt, { gamma: 0.5, lastEpoch: Number.MAX_SAFE_INTEGER - 2 });
+    s.step();
+    expect(s.lastEpoch).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => s.step()).toThrow(/MAX_SAFE_INTEGER/);
+  });
+});
+
 describe('call-order warning', () => {
   it('warns once per optimizer when the scheduler steps before the optimizer, through the sink', () => {
     const seen: string[] = [];
