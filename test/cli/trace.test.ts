@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,20 @@ describe('lrkit trace', () => {
     const invalid = lrkit(['trace', file('invalid.json', '{"optimizer": ')]);
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toMatch(/invalid.json: invalid JSON/);
+  });
+
+  it('gives one-line errors for a directory, an oversized file and an empty file', () => {
+    const asDir = lrkit(['trace', dir]);
+    expect(asDir.status).toBe(1);
+    expect(asDir.stderr).toMatch(/cannot read \(EISDIR\)\n$/);
+    const big = join(dir, 'big.json');
+    truncateSync(file('big.json', ''), 65 * 1024 * 1024); // sparse: no real disk use
+    const oversized = lrkit(['trace', big]);
+    expect(oversized.status).toBe(1);
+    expect(oversized.stderr).toMatch(/big.json: file is 68157440 bytes; the limit is 67108864\n$/);
+    const empty = lrkit(['trace', file('empty.json', '')]);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('resumes from JSON state mid-run and matches the uninterrupted run', () => {
