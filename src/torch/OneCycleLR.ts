@@ -133,7 +133,7 @@ export class OneCycleLR extends LRScheduler {
   protected computeLr(out: number[]): void {
     const stepNum = this.lastEpoch;
     if (stepNum > this.totalSteps) {
-      throw new ScheduleError(`Tried to step ${stepNum} times. The specified number of total steps is ${this.totalSteps}`);
+      throw new ScheduleError(`OneCycleLR: Tried to step ${stepNum} times. The specified number of total steps is ${this.totalSteps}`);
     }
     const groups = this.optimizer.paramGroups;
     const last = this.phases.length - 1;

@@ -48,6 +48,6 @@ export function loadChildren(children: readonly Chainable[], states: unknown[], 
 
 export function cannotRestart(type: string): never {
   throw new ScheduleError(
-    `a ${type} cannot be restarted at a milestone of an enclosing SequentialLR (PyTorch raises NotImplementedError here); place it first in the sequence`,
+    `${type}: cannot be restarted at a milestone of an enclosing SequentialLR (PyTorch raises NotImplementedError here); place it first in the sequence`,
   );
 }

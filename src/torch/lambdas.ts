@@ -1,5 +1,5 @@
 import { OptionError, ScheduleError } from '../errors.js';
-import { compileExpression } from '../expr/parseExpression.js';
+import { compileExpression, ExpressionError } from '../expr/parseExpression.js';
 
 /** A multiplicative factor as a function, or as a safe expression string (serializable, usable in specs). */
 export type FactorFunction = ((value: number) => number) | string;
@@ -14,7 +14,17 @@ export interface ResolvedFactor {
 export function resolveFactor(option: string, value: unknown, variable: string): ResolvedFactor {
   if (typeof value === 'string') {
     const compiled = compileExpression(value, [variable], option);
-    return { fn: (v) => compiled({ [variable]: v }), source: value };
+    return {
+      fn: (v) => {
+        try {
+          return compiled({ [variable]: v });
+        } catch (error) {
+          if (error instanceof ExpressionError) throw new ScheduleError(`${option}: ${error.message} at ${variable}=${v}`);
+          throw error;
+        }
+      },
+      source: value,
+    };
   }
   if (typeof value === 'function') {
     const f = value as (v: number) => unknown;

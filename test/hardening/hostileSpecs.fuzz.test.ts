@@ -28,11 +28,20 @@ function mutate(spec: unknown, path: number[], key: string, value: unknown): unk
     }
     node = child;
   }
-  if (node !== null && typeof node === 'object') Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+  if (node !== null && typeof node === 'object') {
+    const keys = Object.keys(node);
+    // Half the time replace an existing value (wrong types, NaN, ...), otherwise add a hostile key.
+    const target = (path[0] ?? 0) % 2 === 0 && keys.length > 0 ? (keys[(path[0] ?? 0) % keys.length] as string) : key;
+    Object.defineProperty(node, target, { value, enumerable: true, writable: true, configurable: true });
+  }
   return clone;
 }
 
-describe('hostile specs (fuzz, fixed seed)', () => {
+// The suite runs a fixed seed; `npm run fuzz` runs many more cases with a fresh seed (printed, to replay it).
+const RUNS = Number(process.env.LRKIT_FUZZ_RUNS ?? 1500);
+const SEED = Number(process.env.LRKIT_FUZZ_SEED ?? 7);
+
+describe('hostile specs (fuzz)', () => {
   it('never crash with an untyped error, never pollute prototypes, and name the problem', () => {
     const previous = setWarningSink(() => {});
     let rejected = 0;
@@ -52,13 +61,14 @@ describe('hostile specs (fuzz, fixed seed)', () => {
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
           expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'type')).toBe(false);
         }),
-        { numRuns: 1500, seed: 7 },
+        { numRuns: RUNS, seed: SEED },
       );
     } finally {
       setWarningSink(previous);
     }
-    expect(rejected).toBeGreaterThan(100);
-    expect(accepted + rejected).toBe(1500);
+    console.log(`hostile specs: ${RUNS} cases (seed ${SEED}): ${rejected} rejected with a typed error, ${accepted} accepted`);
+    expect(rejected).toBeGreaterThan(RUNS / 15);
+    expect(accepted + rejected).toBe(RUNS);
   });
 
   it('rejects deeply nested composites and oversized step counts with a path', () => {

@@ -47,7 +47,7 @@ describe('PyTorch 2.x semantics', () => {
     const opt = createOptimizer({ lr: 0.1, momentum: 0.9 });
     const s = new OneCycleLR(opt, { maxLr: 0.1, totalSteps: 5 });
     for (let i = 0; i < 5; i++) s.step();
-    expect(() => s.step()).toThrow(new ScheduleError('Tried to step 6 times. The specified number of total steps is 5'));
+    expect(() => s.step()).toThrow(new ScheduleError('OneCycleLR: Tried to step 6 times. The specified number of total steps is 5'));
   });
 
   it('OneCycleLR and CyclicLR cycle beta1 on Adam-style groups', () => {
