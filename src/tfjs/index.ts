@@ -5,3 +5,5 @@ export { schedulerCallback, SchedulerCallback, type SchedulerCallbackOptions } f
 export { earlyStopping, EarlyStoppingCallback, type EarlyStoppingOptions } from './earlyStopping.js';
 export { lrMonitor, LrMonitor, type LrMonitorOptions, type LrRecord } from './lrMonitor.js';
 export type { UnresolvedLogs } from './logs.js';
+export { saveCheckpoint, restoreCheckpoint, type Checkpoint, type CheckpointParts, type EncodedWeights, type SaveCheckpointOptions } from './checkpoint.js';
+export { fileSystemHandler, writeCheckpoint, readCheckpoint } from './fileSystem.js';

@@ -147,11 +147,8 @@ export class TfjsOptimizerView implements Optimizer {
     };
   }
 
-  /**
-   * Restores groups saved by {@link stateDict} and applies them to the tfjs optimizers. The optimizer
-   * classes must match; everything is checked before anything changes.
-   */
-  loadStateDict(state: unknown, path = 'optimizerState'): void {
+  /** Validates a state from {@link stateDict} against this view without changing anything. */
+  checkStateDict(state: unknown, path = 'optimizerState'): TfjsOptimizerViewState {
     const s = plainObject(path, state) as Partial<TfjsOptimizerViewState>;
     if (s.format !== 'lrkit.tfjsOptimizer') throw new StateError(`${path}.format`, `expected "lrkit.tfjsOptimizer", got ${JSON.stringify(s.format)}`);
     if (s.version !== 1) throw new StateError(`${path}.version`, `unsupported version ${JSON.stringify(s.version)} (this lrkit reads version 1)`);
@@ -165,6 +162,15 @@ export class TfjsOptimizerView implements Optimizer {
     groups.forEach((g, i) =>
       checkGroupValues(`${path}.paramGroups[${i}]`, g, this.kinds[i] as TfjsOptimizerKind, (p, v, e) => new StateError(p, `expected ${e}, got ${describeValue(v)}`)),
     );
+    return s as TfjsOptimizerViewState;
+  }
+
+  /**
+   * Restores groups saved by {@link stateDict} and applies them to the tfjs optimizers. The optimizer
+   * classes must match; everything is checked before anything changes.
+   */
+  loadStateDict(state: unknown, path = 'optimizerState'): void {
+    const groups = this.checkStateDict(state, path).paramGroups;
     groups.forEach((saved, i) => {
       const target = this.paramGroups[i] as ParamGroup;
       for (const key of Object.keys(target)) {
