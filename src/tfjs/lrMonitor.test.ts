@@ -22,7 +22,7 @@ describe('lrMonitor', () => {
     const monitor = lrMonitor(view, { every: 'epoch', print: (line) => lines.push(line) });
     await model.fit(xs, ys, { epochs: 3, batchSize: 8, verbose: 0, callbacks: [schedulerCallback(new StepLR(view, { stepSize: 1, gamma: 0.5 })), monitor] });
     expect(monitor.records.map((r) => r.lr[0])).toEqual([0.01, 0.005, 0.0025]);
-    expect(lines).toEqual(['epoch 0 lr 0.01 momentum 0.9', 'epoch 1 lr 0.005 momentum 0.9', 'epoch 2 lr 0.0025 momentum 0.9']);
+    expect(lines).toEqual(['epoch 0 lr 0.01 beta1 0.9', 'epoch 1 lr 0.005 beta1 0.9', 'epoch 2 lr 0.0025 beta1 0.9']);
     view.detach();
     tf.dispose([xs, ys]);
   });

@@ -20,7 +20,7 @@ export interface LrRecord {
   batch: number;
   /** lr of every param group. */
   lr: number[];
-  /** momentum (or beta1) of every param group; null where a group has none. */
+  /** momentum (beta1 for Adam-like groups) of every param group; null where a group has none. */
   momentum: Array<number | null>;
 }
 
@@ -69,7 +69,8 @@ export class LrMonitor extends Callback {
     this.records.push(rec);
     if (this.sink !== null) {
       const where = batch >= 0 ? `epoch ${epoch} batch ${batch}` : `epoch ${epoch}`;
-      const mom = rec.momentum.some((m) => m !== null) ? ` momentum ${rec.momentum.map((m) => (m === null ? '-' : String(m))).join(', ')}` : '';
+      const label = values.some((v) => v.momentumName === 'beta1') ? (values.every((v) => v.momentumName === 'beta1') ? 'beta1' : 'momentum/beta1') : 'momentum';
+      const mom = rec.momentum.some((m) => m !== null) ? ` ${label} ${rec.momentum.map((m) => (m === null ? '-' : String(m))).join(', ')}` : '';
       this.sink(`${where} lr ${rec.lr.join(', ')}${mom}`);
     }
     return rec;
