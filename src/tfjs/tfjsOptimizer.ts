@@ -65,8 +65,21 @@ const attached = new WeakMap<object, TfjsOptimizerView>();
  * schedulers mutate in place — and Adam/Adamax get `accBeta1 = beta1^t` and `accBeta2 = beta2^t` for the
  * update's step t, with the *current* betas, exactly as PyTorch computes its bias correction.
  *
- * Group keys per optimizer: all have `lr`; Momentum and RMSProp have `momentum`; Adam and Adamax have
- * `betas` `[beta1, beta2]`. SGD, Adagrad and Adadelta have no momentum-like key.
+ * What is scheduled, per tfjs optimizer (group keys):
+ *
+ * | tfjs optimizer | `lr` | `momentum` | `betas` [beta1, beta2] | same update rule as PyTorch? |
+ * |---|---|---|---|---|
+ * | SGD | yes (rebuilds `c`) | — | — | yes |
+ * | Momentum | yes (rebuilds `c`) | yes (rebuilds `m`) | — | yes with dampening 0 (incl. nesterov) |
+ * | Adam | yes | — | yes, bias correction `1 - beta^t` | yes (pass eps explicitly: tfjs default 1e-7) |
+ * | Adamax | yes | — | yes, bias correction `1 - beta1^t` | eps placement differs (negligible for eps ≤ 1e-8) |
+ * | RMSProp | yes | yes | — | only with momentum 0: tfjs multiplies lr into its momentum buffer |
+ * | Adagrad | yes | — | — | eps inside the sqrt (tfjs backend epsilon) |
+ * | Adadelta | yes | — | — | no: tfjs divides by the accumulator from before the step |
+ *
+ * Not scheduled: eps, RMSProp decay/centered, Adadelta rho, Adagrad's initial accumulator, Adamax decay.
+ * `momentumKey` is `'momentum'` or `'betas'` when every group has that key, so cycling schedulers
+ * (OneCycleLR, CyclicLR) cycle momentum or beta1; with mixed groups it is null and they need `cycleMomentum: false`.
  *
  * @example
  * const sgd = tf.train.momentum(0.01, 0.9);
