@@ -36,6 +36,11 @@ describe('chartSpec', () => {
     expect(spec.vconcat[0].layer[0].encoding.y.scale).toEqual({ type: 'log' });
   });
 
+  it('titles the value axis for curves that are not learning rates', () => {
+    const spec = chartSpec(sampleCurves([fromFunction('loss', (t) => 1 / (t + 1), 10)]), { valueTitle: 'training loss', log: true }) as Json;
+    expect(spec.vconcat[0].layer[0].encoding.y.title).toBe('training loss (log)');
+  });
+
   it("'separate' gives each source its own panels", () => {
     const spec = chartSpec(sampleCurves([oneCycle, step]), { layout: 'separate' }) as Json;
     expect(spec.vconcat.map((p: Json) => p.title)).toEqual(['one', undefined, 'step']);

@@ -15,6 +15,8 @@ export interface ChartOptions {
   height?: number;
   /** Chart title. */
   title?: string;
+  /** Title of the value axis, for curves that are not learning rates (e.g. a loss). Default 'learning rate'. */
+  valueTitle?: string;
 }
 
 /** One row of the chart data (long format). */
@@ -110,7 +112,8 @@ export function chartSpec(curves: readonly SampledCurve[], options: ChartOptions
   const showMomentum = mode === 'always' ? curves.some((c) => c.momentum.length > 0) : mode === 'auto' && momentumVaries(curves);
   const lrSeries = curves.flatMap((c) => c.lr);
   const momentumSeries = showMomentum ? curves.flatMap((c) => c.momentum) : [];
-  const lrTitle = log ? 'learning rate (log)' : 'learning rate';
+  const valueTitle = options.valueTitle ?? 'learning rate';
+  const lrTitle = log ? `${valueTitle} (log)` : valueTitle;
   const momentumTitle = curves.some((c) => c.momentum.length > 0) ? 'momentum / beta1' : 'momentum';
   const maxStep = Math.max(...curves.map((c) => c.steps));
   const panels: Array<Record<string, unknown>> = [];
