@@ -13,7 +13,7 @@ describe('seededNoise', () => {
   });
   it('keeps |noise| < pct (normal, resampled) and within [-pct, pct) (uniform)', () => {
     const normal = seededNoise(constant({ value: 2 }), { pct: 0.1 });
-    const uniform = seededNoise(constant({ value: 2 }), { pct: 0.1, type: 'uniform' });
+    const uniform = seededNoise(constant({ value: 2 }), { pct: 0.1, distribution: 'uniform' });
     for (let t = 0; t < 2000; t++) {
       expect(Math.abs(normal(t) - 2)).toBeLessThan(0.2 + 1e-15);
       expect(Math.abs(uniform(t) - 2)).toBeLessThanOrEqual(0.2 + 1e-15);

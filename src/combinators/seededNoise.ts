@@ -10,8 +10,8 @@ export interface SeededNoiseOptions {
   std?: number;
   /** Base seed; step t uses seed + t. Default 42. */
   seed?: number;
-  /** Default 'normal'. */
-  type?: 'normal' | 'uniform';
+  /** Noise distribution (timm `noise_type`). Default 'normal'. */
+  distribution?: 'normal' | 'uniform';
   /** First step with noise (timm `noise_range_t`). Default 0. */
   start?: number;
   /** First step without noise again; omit for no end. */
@@ -19,9 +19,9 @@ export interface SeededNoiseOptions {
 }
 
 /** The noise factor at step t: a pure function of (seed + t). */
-export function noiseAt(seed: number, t: number, type: 'normal' | 'uniform', pct: number, std: number): number {
+export function noiseAt(seed: number, t: number, distribution: 'normal' | 'uniform', pct: number, std: number): number {
   const uniform = mulberry32(hashNumber(seed + t));
-  if (type === 'uniform') return 2 * (uniform() - 0.5) * pct;
+  if (distribution === 'uniform') return 2 * (uniform() - 0.5) * pct;
   // timm: resample until inside the limit (bounded here so a tiny pct cannot spin forever).
   for (let i = 0; i < 10_000; i++) {
     const noise = normal(uniform) * std;
@@ -38,7 +38,7 @@ export const seededNoiseDefinition = defineDefinition({
     pct: num('Noise limit.', { min: 0, minExclusive: true, default: 0.67 }),
     std: num('Standard deviation of the normal noise before truncation.', { min: 0, minExclusive: true, default: 1 }),
     seed: { type: { kind: 'integer', min: -Number.MAX_SAFE_INTEGER }, doc: 'Base seed; step t uses seed + t.', default: 42 },
-    type: choice('Noise distribution.', ['normal', 'uniform'], 'normal'),
+    distribution: choice('Noise distribution.', ['normal', 'uniform'], 'normal'),
     start: num('First step with noise.', { min: 0, default: 0 }),
     end: num('First step without noise again.', { min: 0, optional: true }),
   },
@@ -48,12 +48,12 @@ export const seededNoiseDefinition = defineDefinition({
   build: (o) => {
     const schedule = o.schedule as ScheduleLike;
     const { pct, std, seed, start } = o as { pct: number; std: number; seed: number; start: number };
-    const type = o.type as 'normal' | 'uniform';
+    const distribution = o.distribution as 'normal' | 'uniform';
     const end = (o.end as number | undefined) ?? Infinity;
     return (t) => {
       const v = schedule(t);
       if (!(t >= start && t < end)) return v;
-      return v + v * noiseAt(seed, t, type, pct, std);
+      return v + v * noiseAt(seed, t, distribution, pct, std);
     };
   },
 });

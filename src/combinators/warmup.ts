@@ -16,7 +16,7 @@ export const WARMUP_MODES: readonly WarmupMode[] = ['linear', 'exponential', 'co
  * warmupCurve('linear', 0, 1, 5, 10); // 0.5
  */
 export function warmupCurve(mode: WarmupMode, from: number, to: number, t: number, steps: number): number {
-  if (mode === 'constant') return from;
+  if (mode === 'constant' || t <= 0) return from;
   if (mode === 'exponential') return from * (to / from) ** (t / steps);
   return from + t * ((to - from) / steps);
 }

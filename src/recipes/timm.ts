@@ -71,7 +71,7 @@ function finish(core: Schedule, o: NormalizedOptions, warmupPrefix: boolean, to:
       pct: o.noisePct as number,
       std: o.noiseStd as number,
       seed: o.noiseSeed as number,
-      type: o.noiseType as 'normal' | 'uniform',
+      distribution: o.noiseType as 'normal' | 'uniform',
       ...(Array.isArray(range) ? { start: range[0], end: range[1] } : { start: range }),
     });
   }

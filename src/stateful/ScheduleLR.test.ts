@@ -57,6 +57,12 @@ describe('ScheduleLR', () => {
     const plain = new ScheduleLR(createOptimizer({ lr: 1 }), { schedule: (t) => 1 / (t + 1) });
     expect(plain.stateDict().schedules).toBe('not-serializable');
   });
+  it('refuses a non-finite lr', () => {
+    const optimizer = createOptimizer({ lr: 1 });
+    const scheduler = new ScheduleLR(optimizer, { schedule: (t) => (t < 2 ? 1 : Infinity) });
+    scheduler.step();
+    expect(() => scheduler.step()).toThrow('ScheduleLR: the schedule of param group 0 gives lr Infinity at step 2; an lr must be a finite number');
+  });
   it('restarts at schedule(0) at a SequentialLR milestone and previews through it', () => {
     const optimizer = createOptimizer({ lr: 0.1 });
     const warm = new ScheduleLR(optimizer, { schedule: linear({ from: 0.01, to: 0.1, steps: 3 }) });

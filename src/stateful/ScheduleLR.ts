@@ -1,4 +1,4 @@
-import { OptionError, StateError } from '../errors.js';
+import { OptionError, ScheduleError, StateError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { specOf, type ScheduleLike, type ScheduleSpec } from '../schedules/Schedule.js';
 import type { JsonValue, StateReader } from '../state.js';
@@ -63,7 +63,9 @@ export class ScheduleLR extends LRScheduler {
   private fill(out: number[], step: number): void {
     for (let i = 0; i < out.length; i++) {
       const v = (this.schedules[i] as ScheduleLike)(step);
-      out[i] = this.relative ? (this.baseLrs[i] as number) * v : v;
+      const lr = this.relative ? (this.baseLrs[i] as number) * v : v;
+      if (!Number.isFinite(lr)) throw new ScheduleError(`ScheduleLR: the schedule of param group ${i} gives lr ${lr} at step ${step}; an lr must be a finite number`);
+      out[i] = lr;
     }
   }
 
