@@ -18,6 +18,12 @@ import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
 import { SequentialLR } from '../torch/SequentialLR.js';
 import { StepLR } from '../torch/StepLR.js';
 import { SWALR } from '../torch/SWALR.js';
+import { PlateauSequentialLR } from '../stateful/PlateauSequentialLR.js';
+import { ScheduleLR } from '../stateful/ScheduleLR.js';
+import { WarmupLR } from '../stateful/WarmupLR.js';
+import { scheduleFromSpec } from './buildSchedule.js';
+import { isScheduleType, SCHEDULE_DEFINITIONS } from './scheduleDefinitions.js';
+import { recordSpec } from './recordedSpecs.js';
 
 /** A scheduler described as JSON: `type` is the PyTorch class name, the other keys its options. */
 export interface SchedulerSpec {
@@ -54,12 +60,30 @@ const FACTORIES: Record<string, Factory> = {
     if (extra.length > 0) throw new OptionError(`${path}.${extra[0]}`, rest[extra[0] as string], 'no such option (ChainedScheduler takes only schedulers)');
     return new ChainedScheduler(buildChildren(o, schedulers, `${path}.schedulers`));
   },
+  // lrkit's stateful bridges (issue 3): pure schedules on an optimizer, warmup for any scheduler, plateau-aware sequences.
+  ScheduleLR: (o, x, path) => {
+    const { schedule, ...rest } = x;
+    const built = Array.isArray(schedule)
+      ? schedule.map((s, i) => scheduleFromSpec(s, `${path}.schedule[${i}]`))
+      : scheduleFromSpec(schedule, `${path}.schedule`);
+    return new ScheduleLR(o, { ...(rest as object), schedule: built } as never);
+  },
+  WarmupLR: (o, x, path) => {
+    const { scheduler, ...rest } = x;
+    return new WarmupLR(buildScheduler(o, scheduler, `${path}.scheduler`), rest as never);
+  },
+  PlateauSequentialLR: (o, x, path) => {
+    const { schedulers, ...rest } = x;
+    if (!Array.isArray(schedulers) || schedulers.length === 0) throw new OptionError(`${path}.schedulers`, schedulers, 'a non-empty array of scheduler specs');
+    const children = schedulers.map((s, i) => buildScheduler(o, s, `${path}.schedulers[${i}]`));
+    return new PlateauSequentialLR(o, { ...(rest as object), schedulers: children } as never);
+  },
 };
 
 /** Deepest nesting of composite schedulers a spec may use (a guard against hostile input, not a design limit). */
 export const MAX_NESTING = 16;
 
-/** The PyTorch class names a spec may use. */
+/** The scheduler types a spec may use: PyTorch class names and lrkit's stateful bridges. Any schedule type is accepted too (see SCHEDULE_DEFINITIONS). */
 export const SCHEDULER_TYPES: readonly string[] = Object.keys(FACTORIES);
 
 function buildChildren(optimizer: Optimizer, specs: unknown, path: string): Chainable[] {
@@ -75,14 +99,22 @@ function buildChildren(optimizer: Optimizer, specs: unknown, path: string): Chai
  * buildScheduler(optimizer, { type: 'StepLR', stepSize: 10, gamma: 0.5 });
  */
 export function buildScheduler(optimizer: Optimizer, spec: unknown, path = 'scheduler'): Scheduler {
-  const depth = path.split('.schedulers[').length - 1;
+  const depth = (path.match(/\.schedulers\[|\.scheduler\b/g) ?? []).length;
   if (depth > MAX_NESTING) throw new OptionError(path, spec, `at most ${MAX_NESTING} levels of nested schedulers`);
   const { type, ...options } = plainObject(path, spec);
+  // A pure schedule or recipe where a scheduler is expected: drive it with ScheduleLR (absolute lrs).
+  if (isScheduleType(type)) {
+    const scheduler = new ScheduleLR(optimizer, { schedule: scheduleFromSpec(spec, path) });
+    recordSpec(scheduler, spec);
+    return scheduler;
+  }
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(FACTORIES, type)) {
-    throw new OptionError(`${path}.type`, type, `one of ${SCHEDULER_TYPES.join(', ')}`);
+    throw new OptionError(`${path}.type`, type, `one of ${SCHEDULER_TYPES.join(', ')}, or a schedule type (${Object.keys(SCHEDULE_DEFINITIONS).join(', ')})`);
   }
   try {
-    return (FACTORIES[type] as Factory)(optimizer, options, path);
+    const scheduler = (FACTORIES[type] as Factory)(optimizer, options, path);
+    recordSpec(scheduler, spec);
+    return scheduler;
   } catch (error) {
     throw relabel(error, type, path);
   }

@@ -15,7 +15,7 @@ export interface TraceResult {
   momentum: number[][];
 }
 
-interface ParsedTrace {
+export interface ParsedTrace {
   optimizerSpec: Record<string, unknown>;
   schedulerSpec: unknown;
   steps: number;
@@ -24,7 +24,8 @@ interface ParsedTrace {
   resumeAt: number | undefined;
 }
 
-function parseTrace(spec: unknown): ParsedTrace {
+/** Validates a trace spec's shape (not the optimizer and scheduler options, which their builders check). */
+export function parseTrace(spec: unknown): ParsedTrace {
   const s = plainObject('spec', spec);
   knownKeys('spec', s, ['optimizer', 'scheduler', 'steps', 'metrics', 'epochs', 'resumeAt']);
   const optimizerSpec = plainObject('optimizer', s.optimizer);
@@ -45,7 +46,8 @@ function numberList(path: string, value: unknown, steps: number, allowNull: bool
   return value as Array<number | null> & number[];
 }
 
-function buildOptimizer(spec: Record<string, unknown>): PlainOptimizer {
+/** Builds the trace's optimizer, with errors labelled `optimizer.*`. */
+export function buildOptimizer(spec: Record<string, unknown>): PlainOptimizer {
   try {
     return createOptimizer(spec as never);
   } catch (error) {
@@ -87,7 +89,8 @@ export function traceRows(spec: unknown, onRow: (lrs: number[], momenta: number[
   const t = parseTrace(spec);
   let optimizer = buildOptimizer(t.optimizerSpec);
   let scheduler: Scheduler = buildScheduler(optimizer, t.schedulerSpec);
-  const isPlateau = scheduler instanceof ReduceLROnPlateau;
+  // ReduceLROnPlateau, and lrkit schedulers that pass metrics on to one (WarmupLR, PlateauSequentialLR).
+  const isPlateau = scheduler instanceof ReduceLROnPlateau || (scheduler as { takesMetrics?: boolean }).takesMetrics === true;
   if (isPlateau && t.metrics === undefined && t.steps > 0) throw new OptionError('metrics', undefined, 'one metric per step for ReduceLROnPlateau');
   if (!isPlateau && t.metrics !== undefined) throw new OptionError('metrics', t.metrics, 'no metrics (only ReduceLROnPlateau takes them)');
   if (t.epochs !== undefined && !(scheduler instanceof LRScheduler)) throw new OptionError('epochs', t.epochs, `no epochs (${scheduler.type} has no step(epoch))`);
@@ -105,7 +108,7 @@ export function traceRows(spec: unknown, onRow: (lrs: number[], momenta: number[
   if (t.resumeAt === 0) resume();
   for (let i = 1; i <= t.steps; i++) {
     optimizer.step();
-    if (isPlateau) (scheduler as ReduceLROnPlateau).step(t.metrics?.[i - 1] as number);
+    if (isPlateau) (scheduler as { step(metric: number): void }).step(t.metrics?.[i - 1] as number);
     else if (t.epochs !== undefined && t.epochs[i - 1] !== null) (scheduler as LRScheduler).step(t.epochs[i - 1] as number);
     else (scheduler as { step(): void }).step();
     record();

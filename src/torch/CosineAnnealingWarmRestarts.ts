@@ -99,4 +99,21 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       this.tCur = tCur;
     };
   }
+
+  /** The `step(epoch)` arithmetic at epoch `lastEpoch`, without changing `tCur` / `tI`. */
+  protected override closedFormAt(out: number[]): void {
+    const e = this.lastEpoch;
+    let tCur = e;
+    let tI = this.t0;
+    if (e >= this.t0) {
+      if (this.tMult === 1) tCur = e % this.t0;
+      else {
+        const n = Math.trunc(Math.log((e / this.t0) * (this.tMult - 1) + 1) / Math.log(this.tMult));
+        tCur = e - (this.t0 * (this.tMult ** n - 1)) / (this.tMult - 1);
+        tI = this.t0 * this.tMult ** n;
+      }
+    }
+    const c = 1 + Math.cos((Math.PI * tCur) / tI);
+    for (let i = 0; i < out.length; i++) out[i] = this.etaMin + (((this.baseLrs[i] as number) - this.etaMin) * c) / 2;
+  }
 }

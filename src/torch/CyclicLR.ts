@@ -140,4 +140,17 @@ export class CyclicLR extends LRScheduler {
   get scaleFnSource(): string | null {
     return this.customScale?.source ?? null;
   }
+
+  /** The lr part of `get_lr` (CyclicLR is a closed form); momentum is not written. */
+  protected override closedFormAt(out: number[]): void {
+    const e = this.lastEpoch;
+    const cycle = Math.floor(1 + e / this.totalSize);
+    const x = 1.0 + e / this.totalSize - cycle;
+    const scaleFactor = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
+    const scaled = this.scale(this.scaleMode === 'cycle' ? cycle : e);
+    for (let i = 0; i < out.length; i++) {
+      const base = this.baseLrs[i] as number;
+      out[i] = base + ((this.maxLrs[i] as number) - base) * scaleFactor * scaled;
+    }
+  }
 }

@@ -250,4 +250,45 @@ export abstract class LRScheduler implements Chainable {
   protected readExtraState(_reader: StateReader): () => void {
     return () => {};
   }
+
+  // --- closed form (lrAt / preview): additive, never touches the optimizer ---
+
+  /**
+   * The closed-form lrs after `step` steps (one per group), computed without touching the optimizer; the
+   * scheduler's own state is unchanged afterwards. It is the formula PyTorch uses for `step(epoch)`, so it
+   * can differ from the chainable `step()` sequence by float rounding, and it ignores lr changes made by
+   * anyone else. Classes without a closed form (SWALR, ReduceLROnPlateau, ChainedScheduler) throw.
+   *
+   * @example
+   * new StepLR(optimizer, { stepSize: 10 }).lrAt(25); // [initialLr * 0.01]
+   */
+  lrAt(step: number): number[] {
+    integerAtLeast(`${this.type}.lrAt(step)`, step, 0);
+    const out = new Array<number>(this.lrBuffer.length);
+    const saved = this.lastEpoch;
+    try {
+      this.lastEpoch = step;
+      this.closedFormAt(out);
+    } finally {
+      this.lastEpoch = saved;
+    }
+    return out;
+  }
+
+  /**
+   * `lrAt(0) .. lrAt(steps - 1)`: the first `steps` rows of the schedule, one column per group.
+   *
+   * @example
+   * new LinearLR(optimizer, { startFactor: 0.5, totalIters: 2 }).preview(3); // [[0.05], [0.075], [0.1]] for lr 0.1
+   */
+  preview(steps: number): number[][] {
+    integerAtLeast(`${this.type}.preview(steps)`, steps, 0);
+    return Array.from({ length: steps }, (_, i) => this.lrAt(i));
+  }
+
+  /** Writes the closed form for `this.lastEpoch` into `out`; subclasses without `closedFormLr` override it. */
+  protected closedFormAt(out: number[]): void {
+    if (!this.closedFormLr) throw new ScheduleError(`${this.type} has no closed form (its lr depends on its history); step it instead`);
+    this.closedFormLr(out);
+  }
 }

@@ -55,4 +55,9 @@ export class LambdaLR extends LRScheduler {
     }
     return () => {};
   }
+
+  /** LambdaLR's closed form is its formula: `initialLr * lrLambda(step)`. */
+  protected override closedFormAt(out: number[]): void {
+    for (let i = 0; i < out.length; i++) out[i] = (this.baseLrs[i] as number) * (this.factors[i] as ResolvedFactor).fn(this.lastEpoch);
+  }
 }

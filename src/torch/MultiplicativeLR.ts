@@ -25,4 +25,13 @@ export class MultiplicativeLR extends LambdaLR {
       out[i] = this.isInitial ? lr : lr * (this.factors[i] as ResolvedFactor).fn(this.lastEpoch);
     }
   }
+
+  /** `initialLr * lrLambda(1) * ... * lrLambda(step)`, the product the chainable steps accumulate. */
+  protected override closedFormAt(out: number[]): void {
+    for (let i = 0; i < out.length; i++) {
+      let lr = this.baseLrs[i] as number;
+      for (let e = 1; e <= this.lastEpoch; e++) lr = lr * (this.factors[i] as ResolvedFactor).fn(e);
+      out[i] = lr;
+    }
+  }
 }

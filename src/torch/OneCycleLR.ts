@@ -158,4 +158,26 @@ export class OneCycleLR extends LRScheduler {
       }
     }
   }
+
+  /** The lr part of `get_lr` (OneCycleLR is a closed form); reads the groups' initialLr/maxLr/minLr, writes nothing. */
+  protected override closedFormAt(out: number[]): void {
+    const stepNum = this.lastEpoch;
+    if (stepNum > this.totalSteps) {
+      throw new ScheduleError(`Tried to step ${stepNum} times. The specified number of total steps is ${this.totalSteps}`);
+    }
+    const groups = this.optimizer.paramGroups;
+    const last = this.phases.length - 1;
+    for (let g = 0; g < out.length; g++) {
+      const group = groups[g] as ParamGroup;
+      let startStep = 0.0;
+      for (let p = 0; p <= last; p++) {
+        const phase = this.phases[p] as Phase;
+        if (stepNum <= phase.endStep || p === last) {
+          out[g] = this.anneal(group[phase.startLr] as number, group[phase.endLr] as number, (stepNum - startStep) / (phase.endStep - startStep));
+          break;
+        }
+        startStep = phase.endStep;
+      }
+    }
+  }
 }

@@ -113,4 +113,22 @@ export class SequentialLR implements Chainable {
     this.lastEpoch = lastEpoch;
     lastLr.forEach((v, i) => (this.lastLr[i] = v));
   }
+
+  /**
+   * Closed form of the sequence: the active child's `lrAt(step - milestone)` (a child restarts at its epoch 0
+   * at its milestone, as in PyTorch). Children must have `lrAt`.
+   */
+  lrAt(step: number): number[] {
+    integerAtLeast('SequentialLR.lrAt(step)', step, 0);
+    const idx = bisectRight(this.milestones, step);
+    const child = this.schedulers[idx] as Chainable & Partial<{ lrAt(step: number): number[] }>;
+    if (typeof child.lrAt !== 'function') throw new OptionError('SequentialLR.lrAt', child.type, 'children with a closed form');
+    return child.lrAt(idx === 0 ? step : step - (this.milestones[idx - 1] as number));
+  }
+
+  /** `lrAt(0) .. lrAt(steps - 1)`. */
+  preview(steps: number): number[][] {
+    integerAtLeast('SequentialLR.preview(steps)', steps, 0);
+    return Array.from({ length: steps }, (_, i) => this.lrAt(i));
+  }
 }

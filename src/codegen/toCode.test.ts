@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runTrace } from '../spec/trace.js';
+import { setWarningSink } from '../warnings.js';
+import { toCode } from './toCode.js';
+
+setWarningSink(() => {});
+
+const fixtures = new URL('../../test/fixtures/codegen/', import.meta.url);
+const specs = JSON.parse(readFileSync(new URL('specs.json', fixtures), 'utf8')) as Record<string, unknown>;
+
+function close(actual: number[][], expected: number[][], what: string): void {
+  expect(actual.length, what).toBe(expected.length);
+  const scale = Math.max(...expected.flat().map(Math.abs), 1e-300);
+  actual.forEach((row, i) =>
+    row.forEach((v, g) => {
+      const e = (expected[i] as number[])[g] as number;
+      // float64 on both sides; Math.cos vs libm may differ by an ulp (DESIGN §3).
+      if (!(Math.abs(v - e) <= 1e-12 * scale)) expect.fail(`${what} row ${i} group ${g}: lrkit ${v}, PyTorch ${e}`);
+    }),
+  );
+}
+
+describe('toCode(spec, "pytorch") run by real PyTorch (fixtures from scripts/gen_codegen_fixtures.py)', () => {
+  it.each(Object.keys(specs))('%s', (name) => {
+    const spec = specs[name];
+    // The committed program is exactly what toCode emits today, so the fixture tests today's code.
+    expect(toCode(spec, 'pytorch')).toBe(readFileSync(new URL(`${name}.py`, fixtures), 'utf8'));
+    const torch = JSON.parse(readFileSync(new URL(`${name}.json`, fixtures), 'utf8')) as { lr: number[][]; momentum: number[][]; torch: string };
+    expect(torch.torch.startsWith('1.13')).toBe(true);
+    const mine = runTrace(spec);
+    close(mine.lr, torch.lr, `${name} lr`);
+    close(mine.momentum, torch.momentum, `${name} momentum`);
+  });
+
+  it('refuses what PyTorch cannot express, naming the JSON path', () => {
+    const spec = { optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'SequentialLR', schedulers: [{ type: 'LinearLR' }, { type: 'hf.cosine', lr: 0.1, numWarmupSteps: 0, numTrainingSteps: 10 }], milestones: [5] }, steps: 10 };
+    expect(() => toCode(spec, 'pytorch')).toThrow(/^scheduler\.schedulers\[1\]\.type: expected a PyTorch scheduler/);
+    expect(() => toCode({ ...spec, scheduler: { type: 'StepLR', stepSize: 0 } }, 'ts')).toThrow('scheduler.stepSize: expected a positive integer, got 0');
+  });
+});
+
+describe('toCode(spec, "ts") runs and prints the same trace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lrkit-codegen-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const entry = fileURLToPath(new URL('../index.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+  const tsSpecs: Record<string, unknown> = {
+    recipe: { optimizer: { type: 'adam', lr: 1 }, scheduler: { type: 'timm.cosine', lr: 0.1, tInitial: 10, warmupT: 3, cycleLimit: 2, noiseRangeT: [5, 15], noiseSeed: 7 }, steps: 25 },
+    combinators: {
+      optimizer: { type: 'sgd', lr: 0.1, groups: [{}, { lr: 0.2 }] },
+      scheduler: { type: 'ScheduleLR', relative: true, schedule: { type: 'warmup', steps: 4, from: 0.1, schedule: { type: 'join', schedules: [{ type: 'cosine', from: 1, steps: 5 }, { type: 'scale', factor: 0.5, schedule: { type: 'optax.sgdr', cosineKwargs: [{ initValue: 0, peakValue: 1, warmupSteps: 1, decaySteps: 4 }] } }], boundaries: [5] } } },
+      steps: 16,
+    },
+    bridges: {
+      optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 },
+      scheduler: { type: 'WarmupLR', steps: 3, mode: 'exponential', startFactor: 0.01, scheduler: { type: 'PlateauSequentialLR', schedulers: [{ type: 'cycles', schedule: { type: 'tanh', from: 0.1, steps: 4 }, limit: 2 }, { type: 'ReduceLROnPlateau', patience: 0 }], milestones: [6] } },
+      steps: 12,
+      metrics: [3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    },
+    torch: specs.onecycle_adam,
+    epochs: specs.warmrestarts_epochs,
+  };
+  it.each(Object.keys(tsSpecs))('%s', (name) => {
+    const spec = tsSpecs[name];
+    const file = join(dir, `${name}.ts`);
+    writeFileSync(file, toCode(spec, 'ts', { importFrom: entry }));
+    const out = execFileSync(tsx, [file], { encoding: 'utf8' });
+    expect(out.trim()).toBe(JSON.stringify(runTrace(spec)));
+  });
+  it('emits readable code', () => {
+    const code = toCode({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'hf.cosine_with_restarts', lr: 0.1, numWarmupSteps: 2, numTrainingSteps: 20, numCycles: 2 }, steps: 20 }, 'ts');
+    expect(code).toContain("import { ScheduleLR, createOptimizer, hf } from \"lrkit\";");
+    expect(code).toContain('new ScheduleLR(optimizer, { schedule: hf.cosineWithRestarts({ lr: 0.1, numWarmupSteps: 2, numTrainingSteps: 20, numCycles: 2 }) })');
+  });
+});

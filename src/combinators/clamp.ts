@@ -1,0 +1,42 @@
+import { OptionError } from '../errors.js';
+import { defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
+import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
+
+export interface ClampOptions {
+  /** Lower bound. */
+  min?: number;
+  /** Upper bound. */
+  max?: number;
+}
+
+export const clampDefinition = defineDefinition({
+  type: 'clamp',
+  doc: 'Bounds a schedule to [min, max].',
+  options: {
+    schedule: scheduleOption('The schedule to bound.'),
+    min: num('Lower bound.', { optional: true }),
+    max: num('Upper bound.', { optional: true }),
+  },
+  check: (o, scope) => {
+    if (o.min === undefined && o.max === undefined) throw new OptionError(`${scope}.min`, undefined, 'min, max, or both');
+    if (o.min !== undefined && o.max !== undefined && (o.min as number) > (o.max as number)) {
+      throw new OptionError(`${scope}.max`, o.max, `a number >= min (${String(o.min)})`);
+    }
+  },
+  build: (o) => {
+    const schedule = o.schedule as ScheduleLike;
+    const min = (o.min as number | undefined) ?? -Infinity;
+    const max = (o.max as number | undefined) ?? Infinity;
+    return (t) => Math.min(Math.max(schedule(t), min), max);
+  },
+});
+
+/**
+ * Clamps a schedule's values.
+ *
+ * @example
+ * clamp(exponential({ from: 1, rate: 0.5 }), { min: 0.1 })(10); // 0.1
+ */
+export function clamp(schedule: ScheduleLike, options: ClampOptions): Schedule {
+  return instantiate(clampDefinition, { ...options, schedule });
+}

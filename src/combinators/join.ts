@@ -1,0 +1,39 @@
+import { OptionError } from '../errors.js';
+import { defineDefinition, instantiate } from '../schedules/define.js';
+import { bisectRight } from '../schedules/multiStep.js';
+import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
+
+export const joinDefinition = defineDefinition({
+  type: 'join',
+  doc: 'Runs schedules one after another: schedules[i] takes over at boundaries[i - 1] and runs on its own clock (Optax join_schedules).',
+  options: {
+    schedules: { type: { kind: 'scheduleList', minLength: 1 }, doc: 'The pieces, in order.' },
+    boundaries: { type: { kind: 'numberList', order: 'increasing', min: 0 }, doc: 'Steps at which the next piece takes over; one fewer than schedules.' },
+  },
+  check: (o, scope) => {
+    const n = (o.schedules as unknown[]).length;
+    const b = o.boundaries as number[];
+    if (b.length !== n - 1) throw new OptionError(`${scope}.boundaries`, b, `${n - 1} boundaries (one fewer than the ${n} schedules)`);
+  },
+  build: (o) => {
+    const pieces = o.schedules as ScheduleLike[];
+    const boundaries = o.boundaries as number[];
+    return (t) => {
+      const i = bisectRight(boundaries, t);
+      const start = i === 0 ? 0 : (boundaries[i - 1] as number);
+      return (pieces[i] as ScheduleLike)(i === 0 ? t : t - start);
+    };
+  },
+});
+
+/**
+ * Joins schedules at boundaries. Each piece starts at its own step 0, so a cosine that follows a
+ * 10-step warmup starts at its peak at step 10.
+ *
+ * @example
+ * const s = join([linear({ from: 0, to: 0.1, steps: 10 }), cosine({ from: 0.1, steps: 90 })], [10]);
+ * s(10); // 0.1
+ */
+export function join(schedules: ScheduleLike[], boundaries: number[]): Schedule {
+  return instantiate(joinDefinition, { schedules, boundaries });
+}

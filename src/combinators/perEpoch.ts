@@ -1,0 +1,26 @@
+import { defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
+import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
+
+export const perEpochDefinition = defineDefinition({
+  type: 'perEpoch',
+  doc: 'Evaluates a schedule of the epoch at every step: schedule(floor(step / stepsPerEpoch)) (timm t_in_epochs).',
+  options: {
+    schedule: scheduleOption('A schedule whose clock counts epochs.'),
+    stepsPerEpoch: num('Optimizer steps per epoch.', { min: 0, minExclusive: true }),
+  },
+  build: (o) => {
+    const schedule = o.schedule as ScheduleLike;
+    const n = o.stepsPerEpoch as number;
+    return (t) => schedule(Math.floor(t / n));
+  },
+});
+
+/**
+ * Turns a schedule of epochs into a schedule of steps that changes once per epoch.
+ *
+ * @example
+ * perEpoch(step({ from: 0.1, stepSize: 30 }), 500)(15_000); // 0.01 (epoch 30)
+ */
+export function perEpoch(schedule: ScheduleLike, stepsPerEpoch: number): Schedule {
+  return instantiate(perEpochDefinition, { schedule, stepsPerEpoch });
+}

@@ -1,0 +1,238 @@
+import { OptionError } from '../errors.js';
+import { cycles } from '../combinators/cycles.js';
+import { join } from '../combinators/join.js';
+import { warmup } from '../combinators/warmup.js';
+import { choice, defineDefinition, instantiate, int, num, type NormalizedOptions } from '../schedules/define.js';
+import { constant } from '../schedules/constant.js';
+import { cosine } from '../schedules/cosine.js';
+import { inverseSqrt } from '../schedules/inverseSqrt.js';
+import { linear } from '../schedules/linear.js';
+import { polynomial } from '../schedules/polynomial.js';
+import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
+import { sqrtDecay } from '../schedules/sqrtDecay.js';
+
+/**
+ * Hugging Face transformers `get_scheduler` types (optimization.py) as pure schedules of the absolute lr.
+ * `lr` is the optimizer's learning rate (the base that LambdaLR multiplies). Option names are the
+ * lowerCamelCase of Hugging Face's arguments.
+ */
+
+const lr = num("The optimizer's learning rate (the schedule's peak).", { min: 0 });
+const numWarmupSteps = int('Steps of linear warmup from 0.', 0);
+const numTrainingSteps = int('Total number of training steps.', 1);
+
+/** Hugging Face's linear warmup from 0, prefixed to `schedule` (no-op for 0 steps). */
+function hfWarmup(schedule: ScheduleLike, steps: number, peak: number): Schedule {
+  return warmup(schedule, { steps, from: 0, to: peak });
+}
+
+function decaySteps(o: NormalizedOptions, scope: string): number {
+  const w = o.numWarmupSteps as number;
+  const t = o.numTrainingSteps as number;
+  if (t <= w) throw new OptionError(`${scope}.numTrainingSteps`, t, `more steps than numWarmupSteps (${w})`);
+  return t - w;
+}
+
+export const hfLinearDefinition = defineDefinition({
+  type: 'hf.linear',
+  doc: 'Hugging Face "linear": warmup from 0 to lr, then linear decay to 0 at numTrainingSteps.',
+  options: { lr, numWarmupSteps, numTrainingSteps },
+  check: (o, scope) => void decaySteps(o, scope),
+  build: (o, scope) => hfWarmup(linear({ from: o.lr as number, to: 0, steps: decaySteps(o, scope) }), o.numWarmupSteps as number, o.lr as number),
+});
+
+export const hfCosineDefinition = defineDefinition({
+  type: 'hf.cosine',
+  doc: 'Hugging Face "cosine": warmup, then cosine decay with numCycles waves (not clamped after numTrainingSteps, as in transformers).',
+  options: { lr, numWarmupSteps, numTrainingSteps, numCycles: num('Number of cosine waves (0.5 = half cosine down to 0).', { min: 0, minExclusive: true, default: 0.5 }) },
+  check: (o, scope) => void decaySteps(o, scope),
+  build: (o, scope) =>
+    hfWarmup(cosine({ from: o.lr as number, steps: decaySteps(o, scope), cycles: o.numCycles as number, periodic: true }), o.numWarmupSteps as number, o.lr as number),
+});
+
+export const hfCosineWithRestartsDefinition = defineDefinition({
+  type: 'hf.cosine_with_restarts',
+  doc: 'Hugging Face "cosine_with_restarts": warmup, then numCycles hard-restarted cosine decays, 0 after numTrainingSteps.',
+  options: { lr, numWarmupSteps, numTrainingSteps, numCycles: int('Number of hard restarts (cycles).', 1, { default: 1 }) },
+  check: (o, scope) => void decaySteps(o, scope),
+  build: (o, scope) => {
+    const n = o.numCycles as number;
+    const cycle = cosine({ from: o.lr as number, to: 0, steps: decaySteps(o, scope) / n });
+    return hfWarmup(cycles(cycle, { limit: n, after: 0 }), o.numWarmupSteps as number, o.lr as number);
+  },
+});
+
+export const hfPolynomialDefinition = defineDefinition({
+  type: 'hf.polynomial',
+  doc: 'Hugging Face "polynomial": warmup, then polynomial decay from lr to lrEnd, held after numTrainingSteps.',
+  options: {
+    lr,
+    numWarmupSteps,
+    numTrainingSteps,
+    lrEnd: num('The end lr.', { min: 0, default: 1e-7 }),
+    power: num('Power of the polynomial.', { min: 0, default: 1 }),
+  },
+  check: (o, scope) => {
+    decaySteps(o, scope);
+    if (!((o.lr as number) > (o.lrEnd as number))) throw new OptionError(`${scope}.lrEnd`, o.lrEnd, `a value below lr (${String(o.lr)})`);
+  },
+  build: (o, scope) =>
+    hfWarmup(
+      polynomial({ from: o.lr as number, to: o.lrEnd as number, steps: decaySteps(o, scope), power: o.power as number }),
+      o.numWarmupSteps as number,
+      o.lr as number,
+    ),
+});
+
+export const hfConstantDefinition = defineDefinition({
+  type: 'hf.constant',
+  doc: 'Hugging Face "constant": the lr at every step.',
+  options: { lr },
+  build: (o) => constant({ value: o.lr as number }),
+});
+
+export const hfConstantWithWarmupDefinition = defineDefinition({
+  type: 'hf.constant_with_warmup',
+  doc: 'Hugging Face "constant_with_warmup": linear warmup from 0, then the lr.',
+  options: { lr, numWarmupSteps },
+  build: (o) => hfWarmup(constant({ value: o.lr as number }), o.numWarmupSteps as number, o.lr as number),
+});
+
+export const hfInverseSqrtDefinition = defineDefinition({
+  type: 'hf.inverse_sqrt',
+  doc: 'Hugging Face "inverse_sqrt": warmup, then lr / sqrt((t + timescale - numWarmupSteps) / timescale).',
+  options: {
+    lr,
+    numWarmupSteps,
+    timescale: num('Time scale (default: numWarmupSteps, or 10000 when that is 0).', { min: 0, minExclusive: true, optional: true }),
+  },
+  build: (o) => {
+    const w = o.numWarmupSteps as number;
+    const timescale = (o.timescale as number | undefined) ?? (w || 10_000);
+    return hfWarmup(inverseSqrt({ from: o.lr as number, timescale }), w, o.lr as number);
+  },
+});
+
+export const hfCosineWithMinLrDefinition = defineDefinition({
+  type: 'hf.cosine_with_min_lr',
+  doc: 'Hugging Face "cosine_with_min_lr": warmup, then cosine decay to minLr (or minLrRate * lr).',
+  options: {
+    lr,
+    numWarmupSteps,
+    numTrainingSteps,
+    numCycles: num('Number of cosine waves.', { min: 0, minExclusive: true, default: 0.5 }),
+    minLr: num('The floor lr. Give this or minLrRate.', { min: 0, optional: true }),
+    minLrRate: num('The floor as a fraction of lr. Give this or minLr.', { min: 0, optional: true }),
+  },
+  check: (o, scope) => {
+    decaySteps(o, scope);
+    if (o.minLr !== undefined && o.minLrRate !== undefined) throw new OptionError(`${scope}.minLrRate`, o.minLrRate, 'only one of minLr or minLrRate');
+    if (o.minLr === undefined && o.minLrRate === undefined) throw new OptionError(`${scope}.minLr`, undefined, 'one of minLr or minLrRate');
+    if (o.minLr !== undefined && (o.lr as number) === 0) throw new OptionError(`${scope}.lr`, 0, 'a positive lr when minLr is given (the rate is minLr / lr)');
+  },
+  build: (o, scope) => {
+    const rate = (o.minLrRate as number | undefined) ?? (o.minLr as number) / (o.lr as number);
+    return hfWarmup(
+      cosine({ from: o.lr as number, steps: decaySteps(o, scope), cycles: o.numCycles as number, alpha: rate, periodic: true }),
+      o.numWarmupSteps as number,
+      o.lr as number,
+    );
+  },
+});
+
+const SHAPES = ['linear', 'cosine', '1-sqrt'] as const;
+
+export const hfWarmupStableDecayDefinition = defineDefinition({
+  type: 'hf.warmup_stable_decay',
+  doc: 'Hugging Face "warmup_stable_decay" (WSD): warmup from minLrRatio * lr, hold lr, decay back to minLrRatio * lr.',
+  options: {
+    lr,
+    numWarmupSteps,
+    numDecaySteps: int('Steps of the decay phase.', 1),
+    numTrainingSteps: int('Total steps; the stable phase is what remains (used when numStableSteps is absent).', 1, { optional: true }),
+    numStableSteps: int('Steps of the stable phase.', 0, { optional: true }),
+    warmupType: choice('Shape of the warmup.', SHAPES, 'linear'),
+    decayType: choice('Shape of the decay.', SHAPES, 'cosine'),
+    minLrRatio: num('Start of the warmup and end of the decay, as a fraction of lr.', { min: 0, max: 1, default: 0 }),
+    numCycles: num('Number of cosine waves of a cosine decay.', { min: 0, minExclusive: true, default: 0.5 }),
+  },
+  check: (o, scope) => void stableSteps(o, scope),
+  build: (o, scope) => {
+    const peak = o.lr as number;
+    const floor = (o.minLrRatio as number) * peak;
+    const w = o.numWarmupSteps as number;
+    const s = stableSteps(o, scope);
+    const d = o.numDecaySteps as number;
+    const decayType = o.decayType as (typeof SHAPES)[number];
+    const decay =
+      decayType === 'linear'
+        ? linear({ from: peak, to: floor, steps: d })
+        : decayType === 'cosine'
+          ? cosine({ from: peak, steps: d, cycles: o.numCycles as number, alpha: o.minLrRatio as number, periodic: true })
+          : sqrtDecay({ from: peak, to: floor, steps: d });
+    const rest = s > 0 ? join([constant({ value: peak }), decay, constant({ value: floor })], [s, s + d]) : join([decay, constant({ value: floor })], [d]);
+    if (w === 0) return rest;
+    const warmupType = o.warmupType as (typeof SHAPES)[number];
+    if (warmupType === 'linear') return warmup(rest, { steps: w, from: floor, to: peak });
+    // Rising cosine 0.5 * (1 - cos(pi p)) and "1-sqrt" 1 - sqrt(1 - p), both between floor and peak.
+    const rise = warmupType === 'cosine' ? cosine({ from: floor, to: peak, steps: w }) : polynomial({ from: floor, to: peak, steps: w, power: 0.5 });
+    return join([rise, rest], [w]);
+  },
+});
+
+function stableSteps(o: NormalizedOptions, scope: string): number {
+  if (o.numStableSteps !== undefined) return o.numStableSteps as number;
+  if (o.numTrainingSteps === undefined) throw new OptionError(`${scope}.numTrainingSteps`, undefined, 'numTrainingSteps or numStableSteps');
+  const s = (o.numTrainingSteps as number) - (o.numWarmupSteps as number) - (o.numDecaySteps as number);
+  if (s < 0) throw new OptionError(`${scope}.numTrainingSteps`, o.numTrainingSteps, 'at least numWarmupSteps + numDecaySteps');
+  return s;
+}
+
+export const HF_DEFINITIONS = [
+  hfLinearDefinition,
+  hfCosineDefinition,
+  hfCosineWithRestartsDefinition,
+  hfPolynomialDefinition,
+  hfConstantDefinition,
+  hfConstantWithWarmupDefinition,
+  hfInverseSqrtDefinition,
+  hfCosineWithMinLrDefinition,
+  hfWarmupStableDecayDefinition,
+] as const;
+
+export interface HfWarmupOptions {
+  lr: number;
+  numWarmupSteps: number;
+}
+export interface HfTrainingOptions extends HfWarmupOptions {
+  numTrainingSteps: number;
+}
+
+/**
+ * Hugging Face `get_scheduler` recipes by name, as pure schedules of the lr.
+ *
+ * @example
+ * const s = hf.cosine({ lr: 5e-5, numWarmupSteps: 100, numTrainingSteps: 1000 });
+ * s(100); // 5e-5
+ */
+export const hf = {
+  linear: (o: HfTrainingOptions): Schedule => instantiate(hfLinearDefinition, o),
+  cosine: (o: HfTrainingOptions & { numCycles?: number }): Schedule => instantiate(hfCosineDefinition, o),
+  cosineWithRestarts: (o: HfTrainingOptions & { numCycles?: number }): Schedule => instantiate(hfCosineWithRestartsDefinition, o),
+  polynomial: (o: HfTrainingOptions & { lrEnd?: number; power?: number }): Schedule => instantiate(hfPolynomialDefinition, o),
+  constant: (o: { lr: number }): Schedule => instantiate(hfConstantDefinition, o),
+  constantWithWarmup: (o: HfWarmupOptions): Schedule => instantiate(hfConstantWithWarmupDefinition, o),
+  inverseSqrt: (o: HfWarmupOptions & { timescale?: number }): Schedule => instantiate(hfInverseSqrtDefinition, o),
+  cosineWithMinLr: (o: HfTrainingOptions & { numCycles?: number; minLr?: number; minLrRate?: number }): Schedule => instantiate(hfCosineWithMinLrDefinition, o),
+  warmupStableDecay: (
+    o: HfWarmupOptions & {
+      numDecaySteps: number;
+      numTrainingSteps?: number;
+      numStableSteps?: number;
+      warmupType?: 'linear' | 'cosine' | '1-sqrt';
+      decayType?: 'linear' | 'cosine' | '1-sqrt';
+      minLrRatio?: number;
+      numCycles?: number;
+    },
+  ): Schedule => instantiate(hfWarmupStableDecayDefinition, o),
+};

@@ -1,0 +1,183 @@
+import { OptionError } from '../errors.js';
+import { cycles } from '../combinators/cycles.js';
+import { perEpoch } from '../combinators/perEpoch.js';
+import { seededNoise } from '../combinators/seededNoise.js';
+import { warmup } from '../combinators/warmup.js';
+import { bool, choice, defineDefinition, instantiate, int, num, type NormalizedOptions, type OptionDef } from '../schedules/define.js';
+import { cosine } from '../schedules/cosine.js';
+import { polynomial } from '../schedules/polynomial.js';
+import type { Schedule } from '../schedules/Schedule.js';
+import { step } from '../schedules/step.js';
+import { tanh } from '../schedules/tanh.js';
+
+/**
+ * timm schedulers (timm/scheduler/*.py) as pure schedules. `t` is timm's `t`: the epoch when
+ * `tInEpochs` (timm's default), else the update count. Give `updatesPerEpoch` to drive an epoch-based
+ * recipe from optimizer steps. Warmup, cycles and noise are lrkit's single combinators.
+ */
+
+const noiseRangeT: OptionDef = {
+  type: {
+    kind: 'custom',
+    expectation: 'a step, or a pair [start, end]',
+    schema: { oneOf: [{ type: 'number', minimum: 0 }, { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 2, maxItems: 2 }] },
+    check: (option, value) => {
+      if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+      if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0) && (value[0] as number) < (value[1] as number)) {
+        return [value[0] as number, value[1] as number];
+      }
+      throw new OptionError(option, value, 'a step, or a pair [start, end] with start < end');
+    },
+  },
+  doc: 'Steps with noise: from t on, or [start, end). Default: no noise.',
+  optional: true,
+};
+
+const common: Record<string, OptionDef> = {
+  lr: num('Base lr (the optimizer group lr).', { min: 0 }),
+  warmupT: num('Warmup length.', { min: 0, default: 0 }),
+  warmupLrInit: num('Lr at the start of the warmup.', { min: 0, default: 0 }),
+  tInEpochs: bool('t counts epochs (timm default) rather than updates.', true),
+  updatesPerEpoch: int('Optimizer steps per epoch, to drive an epoch-based schedule per step (lrkit addition).', 1, { optional: true }),
+  noiseRangeT,
+  noisePct: num('Noise limit.', { min: 0, minExclusive: true, default: 0.67 }),
+  noiseStd: num('Standard deviation of the normal noise (timm accepts but ignores it; 1 matches timm).', { min: 0, minExclusive: true, default: 1 }),
+  noiseSeed: int('Noise seed; step t uses noiseSeed + t.', -Number.MAX_SAFE_INTEGER, { default: 42 }),
+  noiseType: choice("Noise distribution ('normal', else uniform as in timm).", ['normal', 'uniform'], 'normal'),
+};
+
+const cycleOptions: Record<string, OptionDef> = {
+  tInitial: num('Length of the first cycle.', { min: 0, minExclusive: true }),
+  lrMin: num('Floor lr.', { min: 0, default: 0 }),
+  cycleMul: num('Growth factor of the cycle length.', { min: 0, minExclusive: true, default: 1 }),
+  cycleDecay: num('Factor of the peak per cycle.', { min: 0, default: 1 }),
+  cycleLimit: int('Number of cycles before holding lrMin.', 1, { default: 1 }),
+};
+
+function checkCommon(o: NormalizedOptions, scope: string): void {
+  if (o.updatesPerEpoch !== undefined && o.tInEpochs === false) {
+    throw new OptionError(`${scope}.updatesPerEpoch`, o.updatesPerEpoch, 'no updatesPerEpoch when tInEpochs is false (t already counts updates)');
+  }
+}
+
+/** Warmup (timm's, written once), noise, then the epoch clock. `to` is the warmup target (undefined: the schedule's value where it continues). */
+function finish(core: Schedule, o: NormalizedOptions, warmupPrefix: boolean, to: number | undefined): Schedule {
+  let s = core;
+  const w = o.warmupT as number;
+  if (w > 0) s = warmup(s, { steps: w, from: o.warmupLrInit as number, prefix: warmupPrefix, ...(to !== undefined ? { to } : {}) });
+  const range = o.noiseRangeT as number | [number, number] | undefined;
+  if (range !== undefined) {
+    s = seededNoise(s, {
+      pct: o.noisePct as number,
+      std: o.noiseStd as number,
+      seed: o.noiseSeed as number,
+      distribution: o.noiseType as 'normal' | 'uniform',
+      ...(Array.isArray(range) ? { start: range[0], end: range[1] } : { start: range }),
+    });
+  }
+  if (o.tInEpochs && o.updatesPerEpoch !== undefined) s = perEpoch(s, o.updatesPerEpoch as number);
+  return s;
+}
+
+function cycled(template: Schedule, o: NormalizedOptions, kDecay = 1): Schedule {
+  return cycles(template, { mul: o.cycleMul as number, decay: o.cycleDecay as number, limit: o.cycleLimit as number, kDecay, after: o.lrMin as number });
+}
+
+export const timmCosineDefinition = defineDefinition({
+  type: 'timm.cosine',
+  doc: 'timm CosineLRScheduler: cosine cycles with warmup, cycle_mul/decay/limit, k-decay and noise.',
+  options: { ...common, ...cycleOptions, warmupPrefix: bool('Start the schedule after the warmup.', false), kDecay: num('k-decay exponent.', { min: 0, minExclusive: true, default: 1 }) },
+  check: checkCommon,
+  build: (o) => {
+    const template = cosine({ from: o.lr as number, to: o.lrMin as number, steps: o.tInitial as number });
+    return finish(cycled(template, o, o.kDecay as number), o, o.warmupPrefix as boolean, o.lr as number);
+  },
+});
+
+export const timmTanhDefinition = defineDefinition({
+  type: 'timm.tanh',
+  doc: 'timm TanhLRScheduler: tanh cycles with warmup (towards the value where the schedule continues), cycles and noise.',
+  options: {
+    ...common,
+    ...cycleOptions,
+    warmupPrefix: bool('Start the schedule after the warmup.', false),
+    lb: num('Lower bound of the tanh argument.', { default: -7 }),
+    ub: num('Upper bound of the tanh argument.', { default: 3 }),
+  },
+  check: (o, scope) => {
+    checkCommon(o, scope);
+    if ((o.lb as number) >= (o.ub as number)) throw new OptionError(`${scope}.lb`, o.lb, `a number below ub (${String(o.ub)})`);
+  },
+  build: (o) => {
+    const template = tanh({ from: o.lr as number, to: o.lrMin as number, steps: o.tInitial as number, lb: o.lb as number, ub: o.ub as number });
+    // timm's tanh warmup heads for base_values with prefix, else for _get_lr(warmup_t) (the copies drifted; both kept).
+    return finish(cycled(template, o), o, o.warmupPrefix as boolean, o.warmupPrefix ? (o.lr as number) : undefined);
+  },
+});
+
+export const timmStepDefinition = defineDefinition({
+  type: 'timm.step',
+  doc: 'timm StepLRScheduler: lr * decayRate ** floor(t / decayT), with warmup (prefix by default) and noise.',
+  options: {
+    ...common,
+    decayT: num('Steps between decays.', { min: 0, minExclusive: true }),
+    decayRate: num('Factor per decay.', { min: 0, minExclusive: true, default: 1 }),
+    warmupPrefix: bool('Start the schedule after the warmup.', true),
+  },
+  check: checkCommon,
+  build: (o) =>
+    finish(step({ from: o.lr as number, stepSize: o.decayT as number, gamma: o.decayRate as number }), o, o.warmupPrefix as boolean, o.lr as number),
+});
+
+export const timmPolyDefinition = defineDefinition({
+  type: 'timm.poly',
+  doc: 'timm PolyLRScheduler: polynomial cycles with warmup, k-decay and noise.',
+  options: {
+    ...common,
+    ...cycleOptions,
+    power: num('Power of the polynomial.', { min: 0, default: 0.5 }),
+    warmupPrefix: bool('Start the schedule after the warmup.', false),
+    kDecay: num('k-decay exponent.', { min: 0, minExclusive: true, default: 1 }),
+  },
+  check: checkCommon,
+  build: (o) => {
+    const template = polynomial({ from: o.lr as number, to: o.lrMin as number, steps: o.tInitial as number, power: o.power as number });
+    return finish(cycled(template, o, o.kDecay as number), o, o.warmupPrefix as boolean, o.lr as number);
+  },
+});
+
+export const TIMM_DEFINITIONS = [timmCosineDefinition, timmTanhDefinition, timmStepDefinition, timmPolyDefinition] as const;
+
+interface TimmCommon {
+  lr: number;
+  warmupT?: number;
+  warmupLrInit?: number;
+  warmupPrefix?: boolean;
+  tInEpochs?: boolean;
+  updatesPerEpoch?: number;
+  noiseRangeT?: number | [number, number];
+  noisePct?: number;
+  noiseStd?: number;
+  noiseSeed?: number;
+  noiseType?: 'normal' | 'uniform';
+}
+interface TimmCycles extends TimmCommon {
+  tInitial: number;
+  lrMin?: number;
+  cycleMul?: number;
+  cycleDecay?: number;
+  cycleLimit?: number;
+}
+
+/**
+ * timm schedulers by name, as pure schedules of t.
+ *
+ * @example
+ * const s = timm.cosine({ lr: 0.1, tInitial: 300, lrMin: 1e-5, warmupT: 5, warmupLrInit: 1e-4 });
+ */
+export const timm = {
+  cosine: (o: TimmCycles & { kDecay?: number }): Schedule => instantiate(timmCosineDefinition, o),
+  tanh: (o: TimmCycles & { lb?: number; ub?: number }): Schedule => instantiate(timmTanhDefinition, o),
+  step: (o: TimmCommon & { decayT: number; decayRate?: number }): Schedule => instantiate(timmStepDefinition, o),
+  poly: (o: TimmCycles & { power?: number; kDecay?: number }): Schedule => instantiate(timmPolyDefinition, o),
+};

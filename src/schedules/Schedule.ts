@@ -1,0 +1,62 @@
+import { OptionError } from '../errors.js';
+import type { JsonValue } from '../state.js';
+
+/** The JSON description of a schedule: `type` names the primitive, combinator or recipe, the rest are its options. */
+export interface ScheduleSpec {
+  type: string;
+  [option: string]: JsonValue;
+}
+
+/**
+ * A pure schedule: a function of the step count with no side effects. Schedules built by lrkit
+ * carry their (normalized) JSON `spec`, which is what makes them serializable, comparable and
+ * exportable as code; a plain function has no spec.
+ *
+ * @example
+ * const s = cosine({ from: 0.1, steps: 100 });
+ * s(50); // 0.05
+ * s.spec; // { type: 'cosine', from: 0.1, steps: 100, ... }
+ */
+export interface Schedule {
+  (step: number): number;
+  /** The normalized JSON description, or undefined when the schedule contains a plain function. */
+  readonly spec: ScheduleSpec | undefined;
+}
+
+/** What combinators accept: an lrkit schedule or any plain `(step) => value` function. */
+export type ScheduleLike = Schedule | ((step: number) => number);
+
+/**
+ * Wraps a function as a {@link Schedule} carrying `spec`.
+ *
+ * @example
+ * const half = defineSchedule((t) => 0.5, { type: 'constant', value: 0.5 });
+ */
+export function defineSchedule(fn: (step: number) => number, spec: ScheduleSpec | undefined): Schedule {
+  const schedule = (step: number): number => fn(step);
+  Object.defineProperty(schedule, 'spec', { value: spec === undefined ? undefined : Object.freeze(spec), enumerable: true });
+  return schedule as Schedule;
+}
+
+/** The spec of a schedule-like value, or undefined for a plain function. */
+export function specOf(schedule: ScheduleLike): ScheduleSpec | undefined {
+  return (schedule as Partial<Schedule>).spec;
+}
+
+/** Checks that `value` is a schedule (any function of one number). */
+export function checkSchedule(option: string, value: unknown): ScheduleLike {
+  if (typeof value !== 'function') throw new OptionError(option, value, 'a schedule (a function of the step)');
+  return value as ScheduleLike;
+}
+
+/**
+ * Evaluates a schedule at steps `0 .. steps - 1`.
+ *
+ * @example
+ * sample(linear({ from: 1, to: 0, steps: 4 }), 5); // [1, 0.75, 0.5, 0.25, 0]
+ */
+export function sample(schedule: ScheduleLike, steps: number): number[] {
+  const out = new Array<number>(steps);
+  for (let i = 0; i < steps; i++) out[i] = schedule(i);
+  return out;
+}

@@ -1,0 +1,27 @@
+import { defineDefinition, instantiate, num } from './define.js';
+import type { Schedule } from './Schedule.js';
+
+export interface ConstantOptions {
+  /** The value at every step. */
+  value: number;
+}
+
+export const constantDefinition = defineDefinition({
+  type: 'constant',
+  doc: 'The same value at every step.',
+  options: { value: num('The value at every step.') },
+  build: (o) => {
+    const value = o.value as number;
+    return () => value;
+  },
+});
+
+/**
+ * A constant schedule.
+ *
+ * @example
+ * constant({ value: 0.1 })(1000); // 0.1
+ */
+export function constant(options: ConstantOptions): Schedule {
+  return instantiate(constantDefinition, options);
+}

@@ -1,0 +1,207 @@
+import { OptionError } from '../errors.js';
+import type { JsonValue } from '../state.js';
+import { boolean, integerAtLeast, knownKeys, numberInRange, oneOf, plainObject, type RangeBounds } from '../validate.js';
+import { defineSchedule, specOf, type Schedule, type ScheduleLike, type ScheduleSpec } from './Schedule.js';
+
+/**
+ * The type of one option, described as data. The same description validates options when a schedule
+ * is built (with `type.option: expected ..., got ...` errors), generates the JSON Schema, and drives
+ * `toSpec` / `toCode`, so the three cannot drift apart.
+ */
+export type OptionType =
+  | ({ kind: 'number' } & RangeBounds)
+  | { kind: 'integer'; min: number }
+  | { kind: 'boolean' }
+  | { kind: 'enum'; values: readonly string[] }
+  | ({ kind: 'numberList'; order?: 'increasing' | 'nonDecreasing'; minLength?: number; integer?: boolean } & RangeBounds)
+  | { kind: 'schedule' }
+  | { kind: 'scheduleList'; minLength?: number }
+  | {
+      kind: 'custom';
+      /** JSON Schema of the accepted JSON values. */
+      schema: { [key: string]: JsonValue };
+      /** Human description used in error messages. */
+      expectation: string;
+      /** Validates and normalizes; throws OptionError naming `option`. */
+      check: (option: string, value: unknown) => JsonValue;
+    };
+
+/** One option: its type, documentation, and default (absent and not optional means required). */
+export interface OptionDef {
+  type: OptionType;
+  doc: string;
+  default?: JsonValue;
+  /** Optional without a default: may be omitted (the builder derives a value). */
+  optional?: boolean;
+}
+
+/** Validated options: numbers, booleans, strings, lists, and schedules for schedule-valued options. */
+export type NormalizedOptions = Record<string, unknown>;
+
+/**
+ * A schedule family described as data: a primitive (`cosine`), a combinator (`warmup`) or a recipe
+ * (`hf.cosine`). `build` receives validated options with defaults filled in.
+ */
+export interface ScheduleDefinition {
+  /** The `type` used in specs. */
+  readonly type: string;
+  /** One-line description (JSDoc, JSON Schema description). */
+  readonly doc: string;
+  readonly options: Readonly<Record<string, OptionDef>>;
+  /** Cross-option checks (e.g. two options that exclude each other). */
+  readonly check?: (options: NormalizedOptions, scope: string) => void;
+  readonly build: (options: NormalizedOptions, scope: string) => (step: number) => number;
+}
+
+/** Identity helper that keeps definitions type-checked. */
+export function defineDefinition(definition: ScheduleDefinition): ScheduleDefinition {
+  return Object.freeze(definition);
+}
+
+/** Human description of an option type, as used in `expected ...` messages. */
+export function describeType(type: OptionType): string {
+  switch (type.kind) {
+    case 'number':
+      return describeRange('a number', type);
+    case 'integer':
+      return type.min === 1 ? 'a positive integer' : type.min === 0 ? 'a non-negative integer' : `an integer >= ${type.min}`;
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${type.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'numberList':
+      return `an array of ${type.integer ? 'integers' : 'numbers'}${type.order === 'increasing' ? ', strictly increasing' : type.order === 'nonDecreasing' ? ', non-decreasing' : ''}`;
+    case 'schedule':
+      return 'a schedule';
+    case 'scheduleList':
+      return 'a non-empty array of schedules';
+    case 'custom':
+      return type.expectation;
+  }
+}
+
+function describeRange(what: string, b: RangeBounds): string {
+  const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false } = b;
+  if (min === -Infinity && max === Infinity) return `a finite number`;
+  const lo = min === -Infinity ? '(-inf' : `${minExclusive ? '(' : '['}${min}`;
+  const hi = max === Infinity ? 'inf)' : `${max}${maxExclusive ? ')' : ']'}`;
+  return `${what} in ${lo}, ${hi}`;
+}
+
+/** Validates one option value against its type; returns the normalized value. */
+export function checkOption(option: string, value: unknown, type: OptionType): unknown {
+  switch (type.kind) {
+    case 'number':
+      if (type.min === undefined && type.max === undefined) {
+        if (typeof value !== 'number' || !Number.isFinite(value)) throw new OptionError(option, value, 'a finite number');
+        return value;
+      }
+      return numberInRange(option, value, type);
+    case 'integer':
+      return integerAtLeast(option, value, type.min);
+    case 'boolean':
+      return boolean(option, value);
+    case 'enum':
+      return oneOf(option, value, type.values);
+    case 'numberList': {
+      if (!Array.isArray(value) || value.length < (type.minLength ?? 0)) {
+        throw new OptionError(option, value, `${describeType(type)}${type.minLength ? ` with at least ${type.minLength} entries` : ''}`);
+      }
+      const list = value.map((v, i) =>
+        type.integer ? integerAtLeast(`${option}[${i}]`, v, type.min ?? -Number.MAX_SAFE_INTEGER) : checkOption(`${option}[${i}]`, v, { ...type, kind: 'number' }),
+      ) as number[];
+      for (let i = 1; i < list.length; i++) {
+        const a = list[i - 1] as number;
+        const b = list[i] as number;
+        if (type.order === 'increasing' ? b <= a : type.order === 'nonDecreasing' ? b < a : false) {
+          throw new OptionError(option, value, describeType(type));
+        }
+      }
+      return list;
+    }
+    case 'schedule':
+      if (typeof value !== 'function') throw new OptionError(option, value, 'a schedule (a function of the step)');
+      return value;
+    case 'scheduleList':
+      if (!Array.isArray(value) || value.length < (type.minLength ?? 1)) throw new OptionError(option, value, describeType(type));
+      value.forEach((v, i) => {
+        if (typeof v !== 'function') throw new OptionError(`${option}[${i}]`, v, 'a schedule (a function of the step)');
+      });
+      return [...value];
+    case 'custom':
+      return type.check(option, value);
+  }
+}
+
+/** Validates an options object against a definition: known keys, types, defaults, cross-checks. */
+export function normalizeOptions(definition: ScheduleDefinition, raw: unknown): NormalizedOptions {
+  const scope = definition.type;
+  const options = plainObject(`${scope}.options`, raw ?? {});
+  knownKeys(scope, options, Object.keys(definition.options));
+  const out: NormalizedOptions = {};
+  for (const [key, def] of Object.entries(definition.options)) {
+    let value = options[key];
+    if (value === undefined) {
+      if (def.default !== undefined) value = def.default;
+      else if (def.optional) continue;
+      else throw new OptionError(`${scope}.${key}`, undefined, `${describeType(def.type)} (required)`);
+    }
+    out[key] = checkOption(`${scope}.${key}`, value, def.type);
+  }
+  definition.check?.(out, scope);
+  return out;
+}
+
+/** The JSON spec of normalized options; undefined when a schedule-valued option has no spec (a plain function). */
+export function specFromOptions(definition: ScheduleDefinition, options: NormalizedOptions): ScheduleSpec | undefined {
+  const spec: ScheduleSpec = { type: definition.type };
+  for (const [key, def] of Object.entries(definition.options)) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (def.type.kind === 'schedule') {
+      const child = specOf(value as ScheduleLike);
+      if (child === undefined) return undefined;
+      spec[key] = child;
+    } else if (def.type.kind === 'scheduleList') {
+      const children = (value as ScheduleLike[]).map(specOf);
+      if (children.some((c) => c === undefined)) return undefined;
+      spec[key] = children as ScheduleSpec[];
+    } else {
+      spec[key] = structuredClone(value) as JsonValue;
+    }
+  }
+  return spec;
+}
+
+/**
+ * Builds a schedule from a definition and raw options: validates once, here, and never again per step.
+ *
+ * @example
+ * const s = instantiate(cosineDefinition, { from: 0.1, steps: 10 });
+ */
+export function instantiate(definition: ScheduleDefinition, raw: unknown): Schedule {
+  const options = normalizeOptions(definition, raw);
+  const fn = definition.build(options, definition.type);
+  return defineSchedule(fn, specFromOptions(definition, options));
+}
+
+// Shorthands used by the definitions.
+export const num = (doc: string, extra: Partial<OptionDef> & RangeBounds = {}): OptionDef => {
+  const { default: d, optional, ...bounds } = extra;
+  return { type: { kind: 'number', ...bounds }, doc, ...(d !== undefined ? { default: d } : {}), ...(optional ? { optional } : {}) };
+};
+export const int = (doc: string, min: number, extra: Partial<OptionDef> = {}): OptionDef => ({ type: { kind: 'integer', min }, doc, ...extra });
+export const bool = (doc: string, def: boolean): OptionDef => ({ type: { kind: 'boolean' }, doc, default: def });
+export const choice = (doc: string, values: readonly string[], def?: string): OptionDef => ({
+  type: { kind: 'enum', values },
+  doc,
+  ...(def !== undefined ? { default: def } : {}),
+});
+export const scheduleOption = (doc: string): OptionDef => ({ type: { kind: 'schedule' }, doc });
+
+/** Optional numbers that exclude each other (e.g. `alpha` and `to`). */
+export function exclusive(options: NormalizedOptions, scope: string, a: string, b: string): void {
+  if (options[a] !== undefined && options[b] !== undefined) {
+    throw new OptionError(`${scope}.${b}`, options[b], `no ${b} when ${a} is given (they set the same thing)`);
+  }
+}

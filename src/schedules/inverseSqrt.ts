@@ -1,0 +1,33 @@
+import { defineDefinition, instantiate, num } from './define.js';
+import type { Schedule } from './Schedule.js';
+
+export interface InverseSqrtOptions {
+  /** Value at step 0. */
+  from: number;
+  /** Steps for the value to fall by a factor sqrt(2), > 0 (Hugging Face / big_vision `timescale`). */
+  timescale: number;
+}
+
+export const inverseSqrtDefinition = defineDefinition({
+  type: 'inverseSqrt',
+  doc: '`from / sqrt((t + timescale) / timescale)`: inverse square-root decay that starts at `from` (Hugging Face inverse_sqrt after warmup).',
+  options: {
+    from: num('Value at step 0.'),
+    timescale: num('Time scale of the decay.', { min: 0, minExclusive: true }),
+  },
+  build: (o) => {
+    const from = o.from as number;
+    const timescale = o.timescale as number;
+    return (t) => from * (1.0 / Math.sqrt((t + timescale) / timescale));
+  },
+});
+
+/**
+ * Inverse square-root decay.
+ *
+ * @example
+ * inverseSqrt({ from: 1, timescale: 100 })(300); // 0.5
+ */
+export function inverseSqrt(options: InverseSqrtOptions): Schedule {
+  return instantiate(inverseSqrtDefinition, options);
+}

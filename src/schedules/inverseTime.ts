@@ -1,0 +1,45 @@
+import { bool, defineDefinition, instantiate, num } from './define.js';
+import type { Schedule } from './Schedule.js';
+
+export interface InverseTimeOptions {
+  /** Value at step 0. */
+  from: number;
+  /** Decay rate, >= 0. */
+  rate: number;
+  /** Steps per unit of decay, > 0. Default 1. */
+  steps?: number;
+  /** Floor `t / steps`. Default false. */
+  staircase?: boolean;
+}
+
+export const inverseTimeDefinition = defineDefinition({
+  type: 'inverseTime',
+  doc: '`from / (1 + rate * t / steps)` (Keras InverseTimeDecay).',
+  options: {
+    from: num('Value at step 0.'),
+    rate: num('Decay rate.', { min: 0 }),
+    steps: num('Steps per unit of decay.', { min: 0, minExclusive: true, default: 1 }),
+    staircase: bool('Floor t / steps.', false),
+  },
+  build: (o) => {
+    const from = o.from as number;
+    const rate = o.rate as number;
+    const steps = o.steps as number;
+    const staircase = o.staircase as boolean;
+    return (t) => {
+      let p = t / steps;
+      if (staircase) p = Math.floor(p);
+      return from / (1 + rate * p);
+    };
+  },
+});
+
+/**
+ * Inverse time decay.
+ *
+ * @example
+ * inverseTime({ from: 0.1, rate: 0.5 })(2); // 0.05
+ */
+export function inverseTime(options: InverseTimeOptions): Schedule {
+  return instantiate(inverseTimeDefinition, options);
+}

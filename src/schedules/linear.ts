@@ -1,0 +1,41 @@
+import { defineDefinition, instantiate, num } from './define.js';
+import type { Schedule } from './Schedule.js';
+
+export interface LinearOptions {
+  /** Value at step 0. */
+  from: number;
+  /** Value from `steps` on. */
+  to: number;
+  /** Length of the transition, > 0 (may be fractional). */
+  steps: number;
+}
+
+export const linearDefinition = defineDefinition({
+  type: 'linear',
+  doc: 'Linear transition from `from` to `to` over `steps`, then held at `to` (Optax linear_schedule).',
+  options: {
+    from: num('Value at step 0.'),
+    to: num('Value from `steps` on.'),
+    steps: num('Length of the transition.', { min: 0, minExclusive: true }),
+  },
+  build: (o) => {
+    const from = o.from as number;
+    const to = o.to as number;
+    const steps = o.steps as number;
+    return (t) => {
+      // Optax's form (polynomial with power 1): exact at both ends.
+      const c = t <= 0 ? 0 : t >= steps ? steps : t;
+      return (from - to) * (1 - c / steps) + to;
+    };
+  },
+});
+
+/**
+ * Linear interpolation from `from` to `to` over `steps`; clamped outside `[0, steps]`.
+ *
+ * @example
+ * linear({ from: 1, to: 0, steps: 4 })(1); // 0.75
+ */
+export function linear(options: LinearOptions): Schedule {
+  return instantiate(linearDefinition, options);
+}

@@ -1,0 +1,61 @@
+import { defineDefinition, instantiate, num } from './define.js';
+import type { Schedule } from './Schedule.js';
+
+export interface MultiStepOptions {
+  /** Value at step 0. */
+  from: number;
+  /** Steps at which to multiply by `gamma` (non-decreasing; a repeated milestone applies twice, as PyTorch). */
+  milestones: number[];
+  /** Factor per milestone, > 0. Default 0.1. */
+  gamma?: number;
+}
+
+/** Number of sorted entries <= x (Python's bisect_right). */
+export function bisectRight(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x < (sorted[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Number of sorted entries < x (Python's bisect_left). */
+export function bisectLeft(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export const multiStepDefinition = defineDefinition({
+  type: 'multiStep',
+  doc: '`from * gamma ** (number of milestones <= t)` (PyTorch MultiStepLR closed form, Optax piecewise_constant_schedule).',
+  options: {
+    from: num('Value at step 0.'),
+    milestones: { type: { kind: 'numberList', order: 'nonDecreasing', min: 0 }, doc: 'Steps at which to multiply by `gamma`.' },
+    gamma: num('Factor per milestone.', { min: 0, minExclusive: true, default: 0.1 }),
+  },
+  build: (o) => {
+    const from = o.from as number;
+    const milestones = o.milestones as number[];
+    const gamma = o.gamma as number;
+    return (t) => from * gamma ** bisectRight(milestones, t);
+  },
+});
+
+/**
+ * Multiply by `gamma` at each milestone (the change applies *at* the milestone step).
+ *
+ * @example
+ * multiStep({ from: 1, milestones: [10, 20], gamma: 0.5 })(10); // 0.5
+ */
+export function multiStep(options: MultiStepOptions): Schedule {
+  return instantiate(multiStepDefinition, options);
+}

@@ -1,0 +1,52 @@
+import { OptionError } from '../errors.js';
+import { defineDefinition, instantiate, num } from './define.js';
+import type { Schedule } from './Schedule.js';
+
+export interface TanhOptions {
+  /** Peak value. */
+  from: number;
+  /** Floor. Default 0. */
+  to?: number;
+  /** Length of the decay, > 0; the value holds after it. */
+  steps: number;
+  /** Lower bound of the tanh argument. Default -7. */
+  lb?: number;
+  /** Upper bound of the tanh argument. Default 3. */
+  ub?: number;
+}
+
+export const tanhDefinition = defineDefinition({
+  type: 'tanh',
+  doc: 'Hyperbolic-tangent decay `to + 0.5 * (from - to) * (1 - tanh(lb * (1 - r) + ub * r))`, r = t / steps (timm TanhLRScheduler).',
+  options: {
+    from: num('Peak value.'),
+    to: num('Floor.', { default: 0 }),
+    steps: num('Length of the decay.', { min: 0, minExclusive: true }),
+    lb: num('Lower bound of the tanh argument.', { default: -7 }),
+    ub: num('Upper bound of the tanh argument.', { default: 3 }),
+  },
+  check: (o, scope) => {
+    if ((o.lb as number) >= (o.ub as number)) throw new OptionError(`${scope}.lb`, o.lb, `a number below ub (${String(o.ub)})`);
+  },
+  build: (o) => {
+    const from = o.from as number;
+    const to = o.to as number;
+    const steps = o.steps as number;
+    const lb = o.lb as number;
+    const ub = o.ub as number;
+    return (t) => {
+      const tr = Math.min(Math.max(t, 0), steps) / steps;
+      return to + 0.5 * (from - to) * (1 - Math.tanh(lb * (1.0 - tr) + ub * tr));
+    };
+  },
+});
+
+/**
+ * timm's tanh decay (note: it starts slightly below `from` and ends slightly above `to`, as in timm).
+ *
+ * @example
+ * tanh({ from: 0.1, steps: 100 })(0); // 0.0999999...
+ */
+export function tanh(options: TanhOptions): Schedule {
+  return instantiate(tanhDefinition, options);
+}

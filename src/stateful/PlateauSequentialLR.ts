@@ -1,0 +1,130 @@
+import { OptionError, StateError } from '../errors.js';
+import type { Optimizer } from '../optim/Optimizer.js';
+import { bisectRight } from '../schedules/multiStep.js';
+import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { integerAtLeast, knownKeys, plainObject, positiveInteger } from '../validate.js';
+import { checkCallOrder, checkOptimizer, type Chainable, type Scheduler } from '../torch/LRScheduler.js';
+import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
+
+export interface PlateauSequentialLROptions {
+  /** Schedulers on the same optimizer, run one after another; any of them may be a ReduceLROnPlateau. */
+  schedulers: Scheduler[];
+  /** Steps at which the next scheduler takes over; one fewer than schedulers, strictly increasing. */
+  milestones: number[];
+  lastEpoch?: number;
+}
+
+/**
+ * PyTorch's SequentialLR, plus ReduceLROnPlateau phases (pytorch/pytorch#68978): e.g. warmup, then
+ * reduce on plateau. `step(metric)` takes the metric at every step; it is passed to a plateau phase and
+ * ignored by the others. Chainable phases behave exactly as in SequentialLR (construction resets lrs to
+ * `initialLr`, undoes the children's initial steps and re-runs the first one's; at a milestone the next
+ * phase restarts at its epoch 0). A plateau phase starts from the lrs the previous phase left and sees its
+ * first metric at its milestone step.
+ *
+ * @example
+ * const warm = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 });
+ * const plateau = new ReduceLROnPlateau(optimizer, { patience: 3 });
+ * const scheduler = new PlateauSequentialLR(optimizer, { schedulers: [warm, plateau], milestones: [5] });
+ * scheduler.step(valLoss);
+ */
+export class PlateauSequentialLR implements Scheduler {
+  readonly type = 'PlateauSequentialLR';
+  readonly optimizer: Optimizer;
+  readonly schedulers: readonly Scheduler[];
+  readonly milestones: readonly number[];
+  /** Always true: step() takes the metric. */
+  readonly takesMetrics = true;
+  lastEpoch: number;
+  private readonly lastLr: number[];
+
+  constructor(optimizer: Optimizer, options: PlateauSequentialLROptions) {
+    checkOptimizer('PlateauSequentialLR', optimizer);
+    const opts = plainObject('PlateauSequentialLR.options', options);
+    knownKeys('PlateauSequentialLR', opts, ['schedulers', 'milestones', 'lastEpoch']);
+    const children = opts.schedulers;
+    if (!Array.isArray(children) || children.length === 0) throw new OptionError('PlateauSequentialLR.schedulers', children, 'a non-empty array of schedulers');
+    children.forEach((c: unknown, i) => {
+      const child = c as Partial<Chainable> | null;
+      if (child === null || typeof child !== 'object' || typeof child.step !== 'function') throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, c, 'a scheduler');
+      if (!(child instanceof ReduceLROnPlateau) && typeof child.initialStep !== 'function') {
+        throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, child.type, 'a chainable scheduler or a ReduceLROnPlateau');
+      }
+      if (child.optimizer !== optimizer) throw new OptionError(`PlateauSequentialLR.schedulers[${i}].optimizer`, child.type, 'the same optimizer as the PlateauSequentialLR');
+    });
+    const raw = opts.milestones;
+    if (!Array.isArray(raw) || raw.length !== children.length - 1) {
+      throw new OptionError('PlateauSequentialLR.milestones', raw, `an array of ${children.length - 1} milestones (one fewer than the ${children.length} schedulers)`);
+    }
+    const milestones = raw.map((m, i) => positiveInteger(`PlateauSequentialLR.milestones[${i}]`, m));
+    for (let i = 1; i < milestones.length; i++) {
+      if ((milestones[i] as number) <= (milestones[i - 1] as number)) throw new OptionError('PlateauSequentialLR.milestones', raw, 'strictly increasing milestones');
+    }
+    const lastEpoch = integerAtLeast('PlateauSequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
+    // ReduceLROnPlateau does not set initialLr; a sequence made only of plateaus needs it here.
+    for (const group of optimizer.paramGroups) if (group.initialLr === undefined) group.initialLr = group.lr;
+    this.optimizer = optimizer;
+    this.schedulers = children as Scheduler[];
+    this.milestones = milestones;
+    this.lastEpoch = lastEpoch + 1;
+    for (const group of optimizer.paramGroups) group.lr = group.initialLr as number;
+    for (const child of this.schedulers) if (!isPlateau(child)) (child as Chainable).undoInitialStep();
+    const first = this.schedulers[0] as Scheduler;
+    if (!isPlateau(first)) (first as Chainable).initialStep();
+    this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** One step; `metric` is required while a ReduceLROnPlateau phase is active. */
+  step(metric?: number): void {
+    checkCallOrder(this.optimizer);
+    const epoch = this.lastEpoch + 1;
+    const idx = bisectRight(this.milestones, epoch);
+    const child = this.schedulers[idx] as Scheduler;
+    if (isPlateau(child)) {
+      if (typeof metric !== 'number') throw new OptionError('PlateauSequentialLR.step(metric)', metric, `a number (phase ${idx} is ReduceLROnPlateau)`);
+      this.lastEpoch = epoch;
+      child.step(metric);
+    } else {
+      this.lastEpoch = epoch;
+      if (idx > 0 && this.milestones[idx - 1] === epoch) (child as Chainable).updateLr(0);
+      else (child as Chainable).step();
+    }
+    this.optimizer.paramGroups.forEach((g, i) => (this.lastLr[i] = g.lr));
+  }
+
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  stateDict(): SchedulerState {
+    return {
+      format: 'lrkit.scheduler',
+      version: STATE_VERSION,
+      type: this.type,
+      lastEpoch: this.lastEpoch,
+      lastLr: this.lastLr.map(encodeFloat),
+      schedulers: this.schedulers.map((s) => s.stateDict()),
+    };
+  }
+
+  loadStateDict(state: unknown, path = 'state'): void {
+    const reader = openState(path, state, this.type);
+    const lastEpoch = reader.integer('lastEpoch');
+    const lastLr = reader.floats('lastLr', this.lastLr.length);
+    const states = reader.list('schedulers');
+    if (states.length !== this.schedulers.length) throw new StateError(`${path}.schedulers`, `expected ${this.schedulers.length} child states, got ${states.length}`);
+    const before = this.schedulers.map((c) => c.stateDict());
+    try {
+      this.schedulers.forEach((child, i) => child.loadStateDict(states[i], `${path}.schedulers[${i}]`));
+    } catch (error) {
+      this.schedulers.forEach((child, i) => child.loadStateDict(before[i]));
+      throw error;
+    }
+    this.lastEpoch = lastEpoch;
+    lastLr.forEach((v, i) => (this.lastLr[i] = v));
+  }
+}
+
+function isPlateau(s: Scheduler): s is ReduceLROnPlateau {
+  return s instanceof ReduceLROnPlateau;
+}

@@ -1,0 +1,100 @@
+import { OptionError, ScheduleError, StateError } from '../errors.js';
+import type { Optimizer } from '../optim/Optimizer.js';
+import { specOf, type ScheduleLike, type ScheduleSpec } from '../schedules/Schedule.js';
+import type { JsonValue, StateReader } from '../state.js';
+import { boolean, knownKeys, plainObject } from '../validate.js';
+import { checkOptimizer, LRScheduler, type LastEpochOption } from '../torch/LRScheduler.js';
+
+export interface ScheduleLROptions extends LastEpochOption {
+  /** A pure schedule or recipe for every group, or one per group. */
+  schedule: ScheduleLike | ScheduleLike[];
+  /**
+   * false (default): the schedule gives the lr itself. true: it gives a factor of each group's
+   * `initialLr`, like PyTorch's LambdaLR (use a unit-peak recipe, e.g. `hf.cosine({ lr: 1, ... })`).
+   */
+  relative?: boolean;
+}
+
+/**
+ * Drives pure schedules and recipes on an optimizer, LambdaLR-style: after the k-th `step()` every group's
+ * lr is `schedule(k)` (or `initialLr * schedule(k)` when `relative`). It behaves like every PyTorch-layer
+ * scheduler: construction performs the initial step (writes `schedule(0)`), it can live inside
+ * SequentialLR / ChainedScheduler (at a SequentialLR milestone it restarts at `schedule(0)`), and
+ * `step(epoch)` jumps to an epoch. Its state is exact JSON: the step counters plus the schedules' specs,
+ * which `loadStateDict` checks against its own so a state cannot be loaded into a different schedule.
+ * A schedule without a spec (a plain function) saves `"schedules": "not-serializable"`.
+ *
+ * @example
+ * const scheduler = new ScheduleLR(optimizer, { schedule: hf.cosine({ lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100 }) });
+ * scheduler.step(); // optimizer.paramGroups[0].lr === 0.01
+ */
+export class ScheduleLR extends LRScheduler {
+  readonly type = 'ScheduleLR';
+  readonly schedules: readonly ScheduleLike[];
+  readonly relative: boolean;
+
+  constructor(optimizer: Optimizer, options: ScheduleLROptions) {
+    const opts = plainObject('ScheduleLR.options', options);
+    knownKeys('ScheduleLR', opts, ['schedule', 'relative', 'lastEpoch']);
+    const groups = checkOptimizer('ScheduleLR', optimizer).paramGroups.length;
+    const raw = opts.schedule;
+    let schedules: ScheduleLike[];
+    if (Array.isArray(raw)) {
+      if (raw.length !== groups) throw new OptionError('ScheduleLR.schedule', raw, `one schedule per param group (${groups}), or a single schedule`);
+      schedules = raw.map((s, i) => checkFn(`ScheduleLR.schedule[${i}]`, s));
+    } else {
+      schedules = new Array<ScheduleLike>(groups).fill(checkFn('ScheduleLR.schedule', raw));
+    }
+    const relative = boolean('ScheduleLR.relative', opts.relative ?? false);
+    super(optimizer, opts.lastEpoch as number | undefined, 'ScheduleLR');
+    this.schedules = schedules;
+    this.relative = relative;
+    this.initialStep();
+  }
+
+  protected computeLr(out: number[]): void {
+    this.fill(out, this.lastEpoch);
+  }
+
+  protected override closedFormLr(out: number[]): void {
+    this.fill(out, this.lastEpoch);
+  }
+
+  private fill(out: number[], step: number): void {
+    for (let i = 0; i < out.length; i++) {
+      const v = (this.schedules[i] as ScheduleLike)(step);
+      const lr = this.relative ? (this.baseLrs[i] as number) * v : v;
+      if (!Number.isFinite(lr)) throw new ScheduleError(`ScheduleLR: the schedule of param group ${i} gives lr ${lr} at step ${step}; an lr must be a finite number`);
+      out[i] = lr;
+    }
+  }
+
+  /** The schedules' specs, or null when one is a plain function. */
+  get specs(): ScheduleSpec[] | null {
+    const specs = this.schedules.map(specOf);
+    return specs.every((s) => s !== undefined) ? (specs as ScheduleSpec[]) : null;
+  }
+
+  protected override extraState(): Record<string, JsonValue> {
+    return { relative: this.relative, schedules: this.specs ?? 'not-serializable' };
+  }
+
+  protected override readExtraState(reader: StateReader): () => void {
+    if (reader.has('relative') && reader.raw('relative') !== this.relative) {
+      throw new StateError(`${reader.path}.relative`, `the state was saved with relative ${String(reader.raw('relative'))} but this scheduler has ${String(this.relative)}`);
+    }
+    if (reader.has('schedules')) {
+      const saved = reader.raw('schedules');
+      const mine = this.specs;
+      if (Array.isArray(saved) && mine !== null && JSON.stringify(saved) !== JSON.stringify(mine)) {
+        throw new StateError(`${reader.path}.schedules`, 'the state was saved with different schedules than this scheduler has');
+      }
+    }
+    return () => {};
+  }
+}
+
+function checkFn(option: string, value: unknown): ScheduleLike {
+  if (typeof value !== 'function') throw new OptionError(option, value, 'a schedule (a function of the step)');
+  return value as ScheduleLike;
+}
