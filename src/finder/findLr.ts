@@ -27,7 +27,8 @@ export interface FinderRecord {
  */
 export interface FinderCheckpoint<S = unknown> {
   save(): S | Promise<S>;
-  restore(saved: S): void | Promise<void>;
+  /** May return a promise; other return values are ignored. */
+  restore(saved: S): unknown;
 }
 
 /** Options of {@link findLr}. Defaults follow fastai's `lr_find` unless stated. */
