@@ -22,3 +22,11 @@ export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './torch/Reduce
 export { SWALR, type SWALROptions } from './torch/SWALR.js';
 export { SequentialLR, type SequentialLROptions } from './torch/SequentialLR.js';
 export { ChainedScheduler } from './torch/ChainedScheduler.js';
+
+// --- LR finder (issue 5) ---
+export { findLr, type FindLrOptions, type FindLrResult, type FinderCheckpoint, type FinderRecord, type StopReason, type TrainStepInfo } from './finder/findLr.js';
+export { suggestLrs, SUGGESTION_NAMES, type Suggestion, type SuggestionName, type SuggestionSet, type SuggestOptions, type SkipOptions, type FinderCurve } from './finder/suggest.js';
+export { valley, slide, minimum, steep, steepestGradient, lightningGradient, type RuleResult, type SlideOptions, type SuggestionPoint } from './finder/suggestions.js';
+export { sweepLr, type SweepMode, type SweepOptions } from './finder/sweep.js';
+export { createSmoother, type LossSmoother, type SmoothingKind } from './finder/smoothing.js';
+export { oneCycleFromFinder, type OneCycleFromFinderOptions } from './finder/oneCycleFromFinder.js';
