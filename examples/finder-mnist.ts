@@ -8,6 +8,7 @@ import { buildMlp, type MlpSpec } from '../src/finder/tfjs/mlp.js';
 import { loadMnist } from '../src/finder/tfjs/mnist.js';
 import { useWasmBackend } from '../src/finder/tfjs/wasmBackend.js';
 import type { FindLrResult } from '../src/finder/findLr.js';
+import type { SuggestionName } from '../src/finder/suggest.js';
 import { oneCycleFromFinder } from '../src/finder/oneCycleFromFinder.js';
 import { schedulerCallback } from '../src/tfjs/schedulerCallback.js';
 import { tfjsOptimizer } from '../src/tfjs/tfjsOptimizer.js';
@@ -26,6 +27,8 @@ export interface MnistEvidenceOptions {
    * `'constant'` for the whole run.
    */
   schedule?: 'oneCycle' | 'constant';
+  /** The suggestion rule to test. Default 'valley' (fastai's default). */
+  suggest?: SuggestionName;
 }
 
 export interface LrOutcome {
@@ -44,12 +47,12 @@ export interface MnistEvidence {
 
 /** Finder on MNIST, then constant-lr training at suggested, suggested×10 and suggested/10 (same init, same batches). */
 export async function mnistEvidence(options: MnistEvidenceOptions = {}): Promise<MnistEvidence> {
-  const { train = 4000, test = 1000, epochs = 2, batchSize = 64, numIter = 100, model: spec = { hidden: [64], optimizer: 'adam' }, seed = 0, schedule = 'oneCycle' } = options;
+  const { train = 4000, test = 1000, epochs = 2, batchSize = 64, numIter = 100, model: spec = { hidden: [64], optimizer: 'adam' }, seed = 0, schedule = 'oneCycle', suggest = 'valley' } = options;
   const backend = await useWasmBackend();
   const data = loadMnist({ train, test, seed });
   try {
     const probe = buildMlp(spec, { inputs: 784, classes: 10, lr: 0.01 });
-    const finder = await findLrTfjs(probe, { xs: data.train.xs, ys: data.train.ys }, { batchSize, numIter, seed });
+    const finder = await findLrTfjs(probe, { xs: data.train.xs, ys: data.train.ys }, { batchSize, numIter, seed, suggest });
     probe.dispose();
     const suggested = finder.suggestedLr;
     if (suggested === null) throw new Error('the finder gave no suggestion');
@@ -95,6 +98,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     seed: Number(arg('seed') ?? 0),
     model: { hidden: (arg('hidden') ?? '64').split(',').map(Number), optimizer: (arg('optimizer') ?? 'adam') as MlpSpec['optimizer'] },
     schedule: (arg('schedule') ?? 'oneCycle') as 'oneCycle' | 'constant',
+    suggest: (arg('suggest') ?? 'valley') as SuggestionName,
   });
   console.log(`backend ${result.backend}, finder: ${result.finder.lrs.length} iterations, stop: ${result.finder.stopReason}`);
   for (const s of result.finder.suggestions) console.log(`  ${s.chosen ? '*' : ' '} ${s.name.padEnd(18)} ${s.lr === null ? s.reason : s.lr.toExponential(3)}`);

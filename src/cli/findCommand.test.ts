@@ -48,6 +48,6 @@ describe('lrkit find', () => {
     await expect(findCommand({ numIter: 'many' }, () => {})).rejects.toThrow(/find --num-iter: expected a number, got "many"/);
     await expect(findCommand({ optimizer: 'lion' }, () => {})).rejects.toThrow(/model.optimizer: expected one of "sgd"/);
     await expect(findCommand({ suggest: 'best' }, () => {})).rejects.toThrow(/find --suggest/);
-    await expect(findCommand({ train: '20000', progress: false }, () => {})).rejects.toThrow(/loadMnist.train: expected train \+ test <= 10000/);
+    await expect(findCommand({ train: '20000', progress: false }, () => {})).rejects.toThrow(/loadMnist.train: expected train \+ test <= 10000 \(/);
   });
 });

@@ -26,6 +26,8 @@ describe('oneCycleFromFinder', () => {
     for (let i = 0; i < 50; i++) {
       expect(a.paramGroups).toEqual(b.paramGroups);
       lrs.push(a.paramGroups[0]?.lr as number);
+      a.step();
+      b.step();
       fromFinder.step();
       byHand.step();
     }

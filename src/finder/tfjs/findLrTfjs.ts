@@ -4,6 +4,7 @@ import { restoreCheckpoint, saveCheckpoint, type Checkpoint } from '../../tfjs/c
 import { tfjsOptimizer, TfjsOptimizerView } from '../../tfjs/tfjsOptimizer.js';
 import { boolean, integerAtLeast, knownKeys, plainObject, positiveInteger } from '../../validate.js';
 import { findLr, type FindLrOptions, type FindLrResult } from '../findLr.js';
+import { mulberry32, shuffleInPlace } from './random.js';
 
 /** Training data for {@link findLrTfjs}: whole tensors (batched by the finder) or a batched tf.data.Dataset. */
 export type FinderData =
@@ -109,12 +110,7 @@ async function batchSource(data: FinderData, batchSize: number, shuffle: boolean
     async next() {
       if (cursor >= order.length) {
         order = Array.from({ length: n }, (_, i) => i);
-        if (shuffle) {
-          for (let i = n - 1; i > 0; i--) {
-            const j = Math.floor(random() * (i + 1));
-            [order[i], order[j]] = [order[j] as number, order[i] as number];
-          }
-        }
+        if (shuffle) shuffleInPlace(order, random);
         cursor = 0;
       }
       // The last batch of a pass may be smaller, as in model.fit.
@@ -158,16 +154,4 @@ function tensorList(option: string, value: unknown): tf.Tensor[] {
     if ((t as tf.Tensor).rank === 0) throw new OptionError(Array.isArray(value) ? `${option}[${i}]` : option, 'a scalar', 'a tensor with a batch dimension');
   });
   return list as tf.Tensor[];
-}
-
-/** Small seeded PRNG (mulberry32) for reproducible shuffling. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

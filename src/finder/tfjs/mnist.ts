@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import { OptionError } from '../../errors.js';
 import { integerAtLeast, knownKeys, plainObject, positiveInteger } from '../../validate.js';
+import { mulberry32, shuffleInPlace } from './random.js';
 
 /** Options of {@link loadMnist}. */
 export interface LoadMnistOptions {
@@ -55,7 +56,7 @@ export function loadMnist(options: LoadMnistOptions = {}): { train: MnistSplit; 
   if (nTrain + nTest > samples.length) {
     throw new OptionError('loadMnist.train', nTrain + nTest, `train + test <= ${samples.length} (the samples in the mnist package)`);
   }
-  shuffleInPlace(samples, seed);
+  shuffleInPlace(samples, mulberry32(seed));
   const split = (from: number, count: number): MnistSplit => {
     const pixels = new Float32Array(count * PIXELS);
     const labels: number[] = [];
@@ -72,20 +73,4 @@ export function loadMnist(options: LoadMnistOptions = {}): { train: MnistSplit; 
     };
   };
   return { train: split(0, nTrain), test: split(nTrain, nTest) };
-}
-
-/** Fisher–Yates with a seeded mulberry32 generator. */
-export function shuffleInPlace<T>(items: T[], seed: number): void {
-  let a = seed >>> 0;
-  const random = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
 }
