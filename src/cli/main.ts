@@ -30,6 +30,32 @@ registerCompareCommand(program, out);
 registerCodeCommand(program, out);
 registerRecipesCommand(program, out);
 registerRecommendCommand(program, out);
+program
+  .command('find')
+  .description('LR range test (LR finder) on real MNIST digits with a small MLP; prints the suggested learning rates')
+  .option('--model <file>', 'JSON file describing the MLP: {"hidden":[64],"activation":"relu","optimizer":"sgd","momentum":0.9,"seed":1}')
+  .option('--hidden <widths>', 'hidden layer widths, comma-separated (default 64)')
+  .option('--activation <name>', 'relu | tanh | sigmoid | elu (default relu)')
+  .option('--optimizer <name>', 'sgd | momentum | adam | rmsprop (default sgd)')
+  .option('--momentum <m>', 'momentum for momentum/rmsprop (default 0.9)')
+  .option('--seed <n>', 'seed of weights, data split and batch order (default 1)')
+  .option('--train <n>', 'MNIST training samples (default 4000, at most 10000)')
+  .option('--batch-size <n>', 'batch size (default 64)')
+  .option('--start-lr <lr>', 'first lr (default 1e-7)')
+  .option('--end-lr <lr>', 'last lr (default 10)')
+  .option('--num-iter <n>', 'iterations (default 100)')
+  .option('--mode <mode>', 'exp | linear (default exp)')
+  .option('--smoothing <kind>', 'debiased | ema (default debiased)')
+  .option('--beta <beta>', 'smoothing factor (default 0.98 debiased, 0.95 ema)')
+  .option('--diverge-threshold <x>', 'stop when the smoothed loss exceeds x times the best (default 4)')
+  .option('--suggest <rule>', 'valley | slide | minimum | steep | steepestGradient | lightningGradient (default valley)')
+  .option('--svg <file>', 'write the loss-vs-lr plot as SVG')
+  .option('--json', 'print the full result as JSON')
+  .option('--no-progress', 'no progress bar')
+  .action(async (flags: import('./findCommand.js').FindCommandFlags) => {
+    const { findCommand } = await import('./findCommand.js'); // loads tfjs only for this command
+    await findCommand(flags, (text) => process.stdout.write(`${text}\n`));
+  });
 
 try {
   await program.parseAsync(process.argv);
