@@ -14,7 +14,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OneCycleLR } from '../src/index.js';
 import { lrMonitor, readCheckpoint, restoreCheckpoint, saveCheckpoint, tfjsOptimizer, writeCheckpoint } from '../src/tfjs/index.js';
-import { twoMoons, useFastBackend } from './tfjsBackend.js';
+import { twoMoons } from './twoMoons.js';
+import { useWasmBackend } from '../src/tfjs/wasmBackend.js';
 
 export interface CustomLoopOptions {
   samples?: number;
@@ -49,7 +50,7 @@ function buildModel(): { params: tf.Variable[]; predict: (x: tf.Tensor) => tf.Te
 
 export async function runCustomLoop(options: CustomLoopOptions = {}): Promise<CustomLoopResult> {
   const { samples = 512, epochs = 20, batchSize = 32, log = () => {} } = options;
-  const backend = await useFastBackend();
+  const backend = await useWasmBackend();
   const { xs, ys } = twoMoons(samples);
   const stepsPerEpoch = Math.ceil(samples / batchSize);
 

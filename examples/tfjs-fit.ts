@@ -10,7 +10,8 @@ import * as tf from '@tensorflow/tfjs';
 import { pathToFileURL } from 'node:url';
 import { ReduceLROnPlateau } from '../src/index.js';
 import { earlyStopping, lrMonitor, schedulerCallback, tfjsOptimizer } from '../src/tfjs/index.js';
-import { twoMoons, useFastBackend } from './tfjsBackend.js';
+import { twoMoons } from './twoMoons.js';
+import { useWasmBackend } from '../src/tfjs/wasmBackend.js';
 
 export interface FitExampleOptions {
   samples?: number;
@@ -30,7 +31,7 @@ export interface FitExampleResult {
 
 export async function runFitExample(options: FitExampleOptions = {}): Promise<FitExampleResult> {
   const { samples = 600, epochs = 60, log = () => {} } = options;
-  const backend = await useFastBackend();
+  const backend = await useWasmBackend();
   const { xs, ys } = twoMoons(samples, 0.25);
   const nVal = Math.floor(samples / 4);
   const [xTrain, xVal] = tf.split(xs, [samples - nVal, nVal]) as [tf.Tensor2D, tf.Tensor2D];

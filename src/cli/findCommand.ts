@@ -7,8 +7,8 @@ import { plotFinderSvg } from '../finder/plotFinder.js';
 import { SUGGESTION_NAMES, type SuggestionName } from '../finder/suggest.js';
 import { findLrTfjs } from '../finder/tfjs/findLrTfjs.js';
 import { buildMlp, readMlpSpec, type MlpSpec } from '../finder/tfjs/mlp.js';
-import { loadMnist } from '../finder/tfjs/mnist.js';
-import { useWasmBackend } from '../finder/tfjs/wasmBackend.js';
+import { loadMnist } from '../datasets/mnist.js';
+import { useWasmBackend } from '../tfjs/wasmBackend.js';
 import { oneOf } from '../validate.js';
 import { readJsonFile } from './readJsonFile.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { constant } from '../schedules/constant.js';
-import { hashNumber, mulberry32 } from './prng.js';
+import { hashNumber, mulberry32 } from '../random.js';
 import { noiseAt, seededNoise } from './seededNoise.js';
 
 describe('seededNoise', () => {

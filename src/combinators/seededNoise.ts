@@ -1,7 +1,7 @@
 import { OptionError } from '../errors.js';
 import { choice, defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
-import { hashNumber, mulberry32, normal } from './prng.js';
+import { hashNumber, mulberry32, normal } from '../random.js';
 
 export interface SeededNoiseOptions {
   /** Noise limit: |noise| < pct (normal, by resampling) or noise in [-pct, pct) (uniform). Default 0.67. */

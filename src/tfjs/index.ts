@@ -7,3 +7,4 @@ export { lrMonitor, LrMonitor, type LrMonitorOptions, type LrRecord } from './lr
 export type { UnresolvedLogs } from './logs.js';
 export { saveCheckpoint, restoreCheckpoint, type Checkpoint, type CheckpointParts, type EncodedWeights, type SaveCheckpointOptions } from './checkpoint.js';
 export { fileSystemHandler, writeCheckpoint, readCheckpoint } from './fileSystem.js';
+export { useWasmBackend } from './wasmBackend.js';

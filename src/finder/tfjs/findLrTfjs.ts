@@ -4,7 +4,7 @@ import { restoreCheckpoint, saveCheckpoint, type Checkpoint } from '../../tfjs/c
 import { tfjsOptimizer, TfjsOptimizerView } from '../../tfjs/tfjsOptimizer.js';
 import { boolean, integerAtLeast, knownKeys, plainObject, positiveInteger } from '../../validate.js';
 import { findLr, type FindLrOptions, type FindLrResult } from '../findLr.js';
-import { mulberry32, shuffleInPlace } from './random.js';
+import { mulberry32, shuffleInPlace } from '../../random.js';
 
 /** Training data for {@link findLrTfjs}: whole tensors (batched by the finder) or a batched tf.data.Dataset. */
 export type FinderData =

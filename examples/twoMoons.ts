@@ -1,21 +1,5 @@
-// Shared by the tfjs examples: use the wasm backend when it loads (fast in Node without tfjs-node),
-// otherwise tfjs's pure-JS cpu backend.
+// Shared by the tfjs examples: a small deterministic dataset.
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-export async function useFastBackend(): Promise<string> {
-  try {
-    const require = createRequire(import.meta.url);
-    setWasmPaths(`${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}${path.sep}`);
-    if (await tf.setBackend('wasm')) return tf.getBackend();
-  } catch {
-    // fall through to cpu
-  }
-  await tf.setBackend('cpu');
-  return tf.getBackend();
-}
 
 /** Two interleaved half-moons, labels 0/1, deterministic. */
 export function twoMoons(n: number, noise = 0.1, seed = 42): { xs: tf.Tensor2D; ys: tf.Tensor2D } {

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMlp, readMlpSpec } from './mlp.js';
 import { loadMnist } from './mnist.js';
-import { useWasmBackend } from './wasmBackend.js';
+import { useWasmBackend } from '../tfjs/wasmBackend.js';
 
 beforeAll(useWasmBackend);
 
@@ -30,23 +29,5 @@ describe('loadMnist', () => {
   it('rejects impossible sizes', () => {
     expect(() => loadMnist({ train: 9000, test: 2000 })).toThrow(/loadMnist.train: expected train \+ test <= 10000 \(the samples in the mnist package\), got 11000/);
     expect(() => loadMnist({ train: 0 })).toThrow(/loadMnist.train: expected a positive integer/);
-  });
-});
-
-describe('MLP spec', () => {
-  it('fills defaults and builds a compiled softmax classifier', () => {
-    expect(readMlpSpec({})).toEqual({ hidden: [64], activation: 'relu', optimizer: 'sgd', momentum: 0.9, seed: 1 });
-    const model = buildMlp({ hidden: [8, 4], optimizer: 'momentum' }, { inputs: 784, classes: 10, lr: 0.01 });
-    expect(model.layers.map((l) => l.getConfig().units)).toEqual([8, 4, 10]);
-    expect(model.optimizer.getClassName()).toBe('Momentum');
-    model.optimizer.dispose();
-    model.dispose();
-  });
-
-  it('validates with OptionErrors naming the key', () => {
-    expect(() => readMlpSpec({ hidden: [0] })).toThrow(/model.hidden\[0\]: expected a positive integer/);
-    expect(() => readMlpSpec({ activation: 'gelu' })).toThrow(/model.activation/);
-    expect(() => readMlpSpec({ layers: 2 })).toThrow(/model.layers: expected no such option/);
-    expect(() => readMlpSpec({ hidden: 64 })).toThrow(/model.hidden: expected an array/);
   });
 });

@@ -33,3 +33,17 @@ export function normal(uniform: () => number): number {
   const u2 = uniform();
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
+
+/**
+ * Fisher–Yates shuffle in place, drawing from `random`; returns the same array.
+ *
+ * @example
+ * shuffleInPlace([1, 2, 3], mulberry32(7));
+ */
+export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}
