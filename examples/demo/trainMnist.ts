@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Optimizer, Scheduler } from '../../src/index.js';
-import { mulberry32, PIXELS, shuffleInPlace, type DigitSet } from '../../src/datasets/mnistDigits.js';
+import type { MnistSplit } from '../../src/datasets/mnist.js';
+import { mulberry32, shuffleInPlace } from '../../src/random.js';
 import { tfjsOptimizer } from '../../src/tfjs/index.js';
 
 export interface TrainSettings {
@@ -40,15 +41,11 @@ export interface Tensors {
   trainCount: number;
 }
 
-export function toTensors(train: DigitSet, validation: DigitSet): Tensors {
-  return {
-    trainX: tf.tensor2d(train.images, [train.count, PIXELS]),
-    trainY: tf.oneHot(tf.tensor1d(train.labels, 'int32'), 10).toFloat() as tf.Tensor2D,
-    valX: tf.tensor2d(validation.images, [validation.count, PIXELS]),
-    valY: tf.oneHot(tf.tensor1d(validation.labels, 'int32'), 10).toFloat() as tf.Tensor2D,
-    trainCount: train.count,
-  };
+export function toTensors(train: MnistSplit, validation: MnistSplit): Tensors {
+  return { trainX: train.xs, trainY: train.ys, valX: validation.xs, valY: validation.ys, trainCount: train.labels.length };
 }
+
+const PIXELS = 784;
 
 /** The same architecture and (seeded) initial weights for every run, so runs differ only in their schedule. */
 export function buildModel(settings: TrainSettings): tf.Sequential {
