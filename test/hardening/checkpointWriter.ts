@@ -35,7 +35,7 @@ const sgd = tf.train.momentum(0.1, 0.9);
 const optimizer = tfjsOptimizer(sgd);
 const scheduler = new ExponentialLR(optimizer, { gamma: 0.9 });
 for (let version = 1; version <= 2; version++) {
-  for (const w of model.getWeights()) w.assign(tf.fill(w.shape, version));
+  model.setWeights(model.getWeights().map((w) => tf.fill(w.shape, version)));
   armed = version === 2;
   const checkpoint = await saveCheckpoint({ model, optimizer, scheduler });
   await writeCheckpoint(dir, { ...checkpoint, extra: { version } });
