@@ -111,7 +111,7 @@ console.table(table);
 const html = await renderReport({
   runs,
   settings: { ...opts, backend },
-  finder: { suggestedLr: finder.suggestedLr, svg: await plotFinderSvg(finder) },
+  finder: { suggestedLr: finder.suggestedLr, rule: finder.suggestion, svg: await plotFinderSvg(finder) },
 });
 writeFileSync(opts.report, html);
 console.log(`report: ${opts.report}`);

@@ -5,7 +5,7 @@ import type { RunResult } from './trainMnist.js';
 export interface ReportInput {
   runs: RunResult[];
   settings: Record<string, unknown>;
-  finder?: { suggestedLr: number | null; svg: string } | undefined;
+  finder?: { suggestedLr: number | null; rule: string; svg: string } | undefined;
 }
 
 /** Exponential moving average, so a noisy per-batch loss reads as a trend. */
@@ -39,7 +39,7 @@ export async function renderReport({ runs, settings, finder }: ReportInput): Pro
 <table><tr><th>schedule</th><th>val accuracy</th><th>val loss</th><th>time</th></tr>
 ${rows}
 </table>
-${finder ? `<h2>LR range test</h2><p>Suggested max lr (fastai valley): <b>${finder.suggestedLr === null ? 'none' : finder.suggestedLr.toPrecision(3)}</b>, used as OneCycleLR's <code>maxLr</code>.</p>${finder.svg}` : ''}
+${finder ? `<h2>LR range test</h2><p>Suggested max lr (rule <code>${escape(finder.rule)}</code>): <b>${finder.suggestedLr === null ? 'none' : finder.suggestedLr.toPrecision(3)}</b>, used as OneCycleLR's <code>maxLr</code>.</p>${finder.svg}` : ''}
 <h2>Learning rate</h2>
 ${lrSvg}
 <h2>Training loss</h2>
