@@ -4,7 +4,7 @@ import { COMBINATORS } from '../combinators/registry.js';
 import { PRIMITIVES } from '../schedules/registry.js';
 import { RECIPES } from '../recipes/registry.js';
 import { isScheduleType } from '../spec/scheduleDefinitions.js';
-import { SCHEDULER_TYPE_DEFINITIONS } from '../spec/torchOptions.js';
+import { SCHEDULER_TYPE_DEFINITIONS } from '../spec/schedulerDefinitions.js';
 import type { ParsedTrace } from '../spec/trace.js';
 
 const SCHEDULER_CLASSES = new Set(SCHEDULER_TYPE_DEFINITIONS.map((d) => d.type));
