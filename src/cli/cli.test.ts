@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { SCHEDULER_TYPES } from '../spec/buildScheduler.js';
+import { SCHEDULE_DEFINITIONS } from '../spec/scheduleDefinitions.js';
 import { runTrace } from '../spec/trace.js';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -88,8 +90,13 @@ describe('lrkit CLI', () => {
 
   it('recipes lists every scheduler from the catalog; recommend prints a spec that runs', async () => {
     const recipes = await run('recipes', '--json');
-    expect((JSON.parse(recipes.stdout) as unknown[]).length).toBe(16);
+    const listed = (JSON.parse(recipes.stdout) as Array<{ type: string }>).map((e) => e.type);
+    expect(listed.sort()).toEqual([...SCHEDULER_TYPES, ...Object.keys(SCHEDULE_DEFINITIONS)].sort());
+    const table = (await run('recipes')).stdout;
+    for (const type of ['StepLR', 'WarmupLR', 'cosine', 'warmup', 'hf.cosine', 'timm.cosine', 'keras.CosineDecay', 'optax.sgdr', 'goyal']) expect(table).toMatch(new RegExp(`^${type.replace('.', '\\.')}\\s`, 'm'));
+    expect(table).toContain('numCycles=0.5');
     expect((await run('recipes', 'OneCycleLR')).stdout).toMatch(/pctStart\s+pct_start\s+number\s+0\.3/);
+    expect((await run('recipes', 'hf.cosine')).stdout).toMatch(/numCycles\s+-\s+number\s+0\.5\s+a number in \(0, inf\)/);
     const r = await run('recommend', '--task', 'detection', '--epochs', '36', '--json');
     const rec = JSON.parse(r.stdout) as { spec: unknown; reasons: string[] };
     expect(rec.spec).toMatchObject({ scheduler: { type: 'MultiStepLR', milestones: [24, 32] }, steps: 36 });
@@ -104,5 +111,20 @@ describe('lrkit CLI', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { spec: { scheduler: unknown; steps: number } }).spec).toMatchObject({ scheduler: { type: 'ExponentialLR', gamma: 0.9 }, steps: 40 });
+  });
+
+  it('code prints a program (from toCode) whose rows, or trace JSON, match lrkit trace', async () => {
+    const s = spec({ type: 'OneCycleLR', maxLr: 0.1, totalSteps: 20 }, 20);
+    const rows = await run('code', s, '--lang', 'ts');
+    expect(rows.code).toBe(0);
+    expect(rows.stdout).toContain('new OneCycleLR(optimizer, { maxLr: 0.1, totalSteps: 20 })');
+    expect(rows.stdout).toContain('console.log(i, lrs());');
+    const py = await run('code', s, '--lang', 'pytorch', '--print', 'trace');
+    expect(py.stdout).toContain('scheduler = lr_scheduler.OneCycleLR(optimizer, max_lr=0.1, total_steps=20)');
+    expect(py.stdout).toContain("print(json.dumps({'lr': lr, 'momentum': momentum}))");
+    const recipe = await run('code', spec({ type: 'hf.cosine', lr: 0.1, numWarmupSteps: 2, numTrainingSteps: 20 }, 20), '--lang', 'pytorch');
+    expect(recipe.code).toBe(1);
+    expect(recipe.stderr).toContain('scheduler.type: expected a PyTorch scheduler');
+    expect(runTrace(JSON.parse(s)).lr).toHaveLength(21);
   });
 });

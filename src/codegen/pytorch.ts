@@ -1,13 +1,11 @@
 import { OptionError } from '../errors.js';
-import { isScheduleType } from '../spec/scheduleDefinitions.js';
+import { schedulerTypeDefinition, type SchedulerOptionDef, type SchedulerTypeDefinition } from '../spec/schedulerDefinitions.js';
 import type { ParsedTrace } from '../spec/trace.js';
+import type { PrintFormat } from './typescript.js';
 
-/** lrkit option names that are not plain camelCase of PyTorch's snake_case. */
-const SPECIAL_NAMES: Record<string, string> = { tMax: 'T_max', t0: 'T_0', tMult: 'T_mult' };
-
-/** `stepSizeUp` -> `step_size_up`, `tMax` -> `T_max`. */
+/** Optimizer group keys as PyTorch spells them (`initialLr` -> `initial_lr`). */
 export function pythonName(name: string): string {
-  return SPECIAL_NAMES[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 /** A JSON value as a Python literal. */
@@ -27,43 +25,46 @@ export function pyLiteral(value: unknown): string {
 // The lrkit expression language is Python's: only the function names need importing.
 const MATH_IMPORT = 'from math import floor, ceil, sqrt, exp, log, cos, sin, tan, pi';
 
-const PLAIN_CLASSES = new Set([
-  'StepLR', 'MultiStepLR', 'ConstantLR', 'LinearLR', 'ExponentialLR', 'PolynomialLR', 'CosineAnnealingLR',
-  'CosineAnnealingWarmRestarts', 'CyclicLR', 'OneCycleLR', 'ReduceLROnPlateau', 'LambdaLR', 'MultiplicativeLR',
-]);
-
 function lambdaOf(value: unknown, variable: string): string {
   if (Array.isArray(value)) return `[${value.map((v) => lambdaOf(v, variable)).join(', ')}]`;
   return `lambda ${variable}: ${value as string}`;
 }
 
-function kwargs(options: Record<string, unknown>): string {
+/** Keyword arguments from the scheduler table: PyTorch names, expressions as lambdas, lrkit-only options dropped at their default. */
+function kwargs(definition: SchedulerTypeDefinition, options: Record<string, unknown>, path: string): string {
   return Object.entries(options)
-    .map(([k, v]) => {
-      if (k === 'lrLambda') return `lr_lambda=${lambdaOf(v, 'epoch')}`;
-      if (k === 'scaleFn') return `scale_fn=${lambdaOf(v, 'x')}`;
-      return `${pythonName(k)}=${pyLiteral(v)}`;
+    .flatMap(([k, v]) => {
+      const def = definition.options[k] as SchedulerOptionDef;
+      if (def.pytorch === '') {
+        if (JSON.stringify(v) === JSON.stringify(def.default)) return [];
+        throw new OptionError(`${path}.${k}`, v, `its default ${JSON.stringify(def.default)} for PyTorch code (PyTorch has no ${k})`);
+      }
+      if (def.type.kind === 'custom' && def.type.form === 'expression') return [`${def.pytorch}=${lambdaOf(v, def.type.variable ?? 'x')}`];
+      return [`${def.pytorch}=${pyLiteral(v)}`];
     })
     .join(', ');
 }
 
 function schedulerExpr(spec: unknown, path: string): string {
   const { type, ...options } = spec as Record<string, unknown>;
-  if (isScheduleType(type) || type === 'ScheduleLR' || type === 'WarmupLR' || type === 'PlateauSequentialLR') {
+  const definition = schedulerTypeDefinition(type);
+  if (definition === undefined || definition.module === 'lrkit') {
     throw new OptionError(`${path}.type`, type, 'a PyTorch scheduler (lrkit schedules, recipes, ScheduleLR, WarmupLR and PlateauSequentialLR have no torch.optim equivalent; export them as TypeScript)');
   }
-  const args = kwargs(Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'schedulers')));
+  const args = kwargs(definition, Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'schedulers')), path);
   const sep = args === '' ? '' : `, ${args}`;
   const children = () => `[${(options.schedulers as unknown[]).map((s, i) => schedulerExpr(s, `${path}.schedulers[${i}]`)).join(', ')}]`;
-  if (type === 'SequentialLR') return `lr_scheduler.SequentialLR(optimizer, schedulers=${children()}${sep})`;
-  if (type === 'ChainedScheduler') return `lr_scheduler.ChainedScheduler(${children()})`;
-  if (type === 'SWALR') return `swa_utils.SWALR(optimizer${sep})`;
-  if (typeof type === 'string' && PLAIN_CLASSES.has(type)) return `lr_scheduler.${type}(optimizer${sep})`;
-  throw new OptionError(`${path}.type`, type, 'a PyTorch scheduler type');
+  const cls = `${definition.module === 'torch.optim.swa_utils' ? 'swa_utils' : 'lr_scheduler'}.${definition.type}`;
+  if (type === 'SequentialLR') return `${cls}(optimizer, schedulers=${children()}${sep})`;
+  if (type === 'ChainedScheduler') return `${cls}(${children()})`;
+  return `${cls}(optimizer${sep})`;
 }
 
-/** A runnable PyTorch program for a trace spec: it prints the same JSON shape as `lrkit trace`. */
-export function pytorchProgram(trace: ParsedTrace, schedulerSpec: unknown): string {
+/**
+ * A runnable PyTorch program for a trace spec. `print: 'trace'` prints the JSON of `lrkit trace`;
+ * `'rows'` prints `step [lr of each group]` per line.
+ */
+export function pytorchProgram(trace: ParsedTrace, schedulerSpec: unknown, plateau: boolean, print: PrintFormat): string {
   const o = trace.optimizerSpec as { type?: string; lr: number; momentum?: number; betas?: number[]; groups?: Array<Record<string, unknown>> };
   const adam = o.type === 'adam' || (o.type === undefined && o.betas !== undefined);
   const groups = (o.groups ?? [{}]).map((g) => {
@@ -74,7 +75,6 @@ export function pytorchProgram(trace: ParsedTrace, schedulerSpec: unknown): stri
   if (adam) defaults.push(`betas=${pyLiteral(o.betas ?? [0.9, 0.999]).replace('[', '(').replace(/\]$/, ')')}`);
   else defaults.push(`momentum=${pyLiteral(o.momentum ?? 0)}`);
   const scheduler = schedulerExpr(schedulerSpec, 'scheduler');
-  const plateau = (schedulerSpec as { type?: unknown }).type === 'ReduceLROnPlateau';
   const lines = [
     '# Generated by lrkit toCode(spec, "pytorch").',
     'import json',
@@ -95,6 +95,23 @@ export function pytorchProgram(trace: ParsedTrace, schedulerSpec: unknown): stri
     : trace.epochs !== undefined
       ? 'scheduler.step() if epochs[i - 1] is None else scheduler.step(epochs[i - 1])'
       : 'scheduler.step()';
+  if (print === 'rows') {
+    lines.push(
+      '',
+      '',
+      'def lrs():',
+      "    return json.dumps([g['lr'] for g in optimizer.param_groups])",
+      '',
+      '',
+      'print(0, lrs())',
+      `for i in range(1, ${trace.steps} + 1):`,
+      '    optimizer.step()  # your training step goes here',
+      `    ${step}`,
+      '    print(i, lrs())',
+      '',
+    );
+    return lines.join('\n');
+  }
   lines.push(
     'lr, momentum = [], []',
     '',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { runTrace } from '../spec/trace.js';
 import { setWarningSink } from '../warnings.js';
 import { toCode } from './toCode.js';
@@ -76,5 +77,72 @@ describe('toCode(spec, "ts") runs and prints the same trace', () => {
     const code = toCode({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'hf.cosine_with_restarts', lr: 0.1, numWarmupSteps: 2, numTrainingSteps: 20, numCycles: 2 }, steps: 20 }, 'ts');
     expect(code).toContain("import { ScheduleLR, createOptimizer, hf } from \"lrkit\";");
     expect(code).toContain('new ScheduleLR(optimizer, { schedule: hf.cosineWithRestarts({ lr: 0.1, numWarmupSteps: 2, numTrainingSteps: 20, numCycles: 2 }) })');
+  });
+});
+
+// The `print: 'rows'` format that `lrkit code` prints by default: `step [lr of each group]` per line.
+describe("toCode(spec, ..., { print: 'rows' }) runs and prints the rows of lrkit trace", () => {
+  const ROW_SPECS = [
+    { optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9, groups: [{}, { lr: 0.01 }] }, scheduler: { type: 'OneCycleLR', maxLr: [0.1, 0.01], totalSteps: 60 }, steps: 59 },
+    { optimizer: { type: 'sgd', lr: 0.5 }, scheduler: { type: 'LambdaLR', lrLambda: 'max(0.1, 0.9 ** (epoch // 3)) * (1 + cos(pi * epoch / 20)) / 2' }, steps: 25 },
+    { optimizer: { type: 'sgd', lr: 1 }, scheduler: { type: 'ReduceLROnPlateau', patience: 1, factor: 0.5 }, steps: 8, metrics: [1, 0.9, 0.9, 0.9, 0.95, 0.8, 0.8, 0.8] },
+    { optimizer: { type: 'adam', lr: 0.01 }, scheduler: { type: 'CosineAnnealingWarmRestarts', t0: 4, tMult: 2, etaMin: 0.001 }, steps: 20 },
+    { optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'MultiStepLR', milestones: [3, 7], gamma: 0.5 }, steps: 10 },
+    { optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'SWALR', swaLr: 0.05, annealEpochs: 3 }, steps: 6 },
+  ];
+  const rows = (output: string): number[][] => output.trim().split('\n').map((line, i) => {
+    expect(line.startsWith(`${i} `), line).toBe(true);
+    return JSON.parse(line.slice(line.indexOf(' ') + 1)) as number[];
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'lrkit-code-rows-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const python = '/usr/bin/python3';
+  const hasTorch = existsSync(python) && (() => {
+    try {
+      execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!hasTorch).each(ROW_SPECS.map((s) => [s.scheduler.type, s]))('PyTorch rows for %s match lrkit trace', (type, spec) => {
+    const path = join(dir, `${type}.py`);
+    writeFileSync(path, toCode(spec, 'pytorch', { print: 'rows' }));
+    close(rows(execFileSync(python, [path], { encoding: 'utf8' })), runTrace(spec).lr, `${type} rows`);
+  });
+
+  it('TypeScript rows match lrkit trace (composites, plateau, epochs)', () => {
+    const entry = fileURLToPath(new URL('../index.ts', import.meta.url));
+    const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+    const specs = [
+      ROW_SPECS[0]!,
+      ROW_SPECS[2]!,
+      { optimizer: { lr: 1 }, scheduler: { type: 'SequentialLR', schedulers: [{ type: 'ChainedScheduler', schedulers: [{ type: 'ExponentialLR', gamma: 0.9 }, { type: 'ConstantLR', factor: 0.5, totalIters: 2 }] }, { type: 'LinearLR', startFactor: 0.1, totalIters: 3 }], milestones: [3] }, steps: 9 },
+      { optimizer: { lr: 1 }, scheduler: { type: 'CosineAnnealingWarmRestarts', t0: 3 }, steps: 4, epochs: [0.5, null, 2.25, 7] },
+      { optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'hf.cosine', lr: 0.1, numWarmupSteps: 3, numTrainingSteps: 12 }, steps: 12 },
+    ];
+    specs.forEach((spec, i) => {
+      const code = toCode(spec, 'ts', { print: 'rows' });
+      expect(code).toContain('from "lrkit"');
+      const path = join(dir, `rows${i}.ts`);
+      writeFileSync(path, code.replace('from "lrkit"', `from ${JSON.stringify(entry)}`));
+      expect(rows(execFileSync(tsx, [path], { encoding: 'utf8' }))).toEqual(runTrace(spec).lr);
+    });
+  });
+
+  it('uses the PyTorch names of the scheduler table and refuses lrkit-only options PyTorch cannot take', () => {
+    const base = { optimizer: { type: 'sgd', lr: 0.1 }, steps: 3 };
+    expect(toCode({ ...base, scheduler: { type: 'SWALR', swaLr: 0.05 } }, 'pytorch', { print: 'rows' })).toContain('scheduler = swa_utils.SWALR(optimizer, swa_lr=0.05)');
+    expect(toCode({ ...base, scheduler: { type: 'CosineAnnealingWarmRestarts', t0: 2, tMult: 2 } }, 'pytorch')).toContain('T_0=2, T_mult=2');
+    const plateau = { ...base, scheduler: { type: 'ReduceLROnPlateau', nonFiniteMetric: 'compare' }, metrics: [1, 1, 1] };
+    expect(toCode(plateau, 'pytorch')).toContain('lr_scheduler.ReduceLROnPlateau(optimizer)');
+    expect(() => toCode({ ...plateau, scheduler: { type: 'ReduceLROnPlateau', nonFiniteMetric: 'error' } }, 'pytorch')).toThrow(
+      'scheduler.nonFiniteMetric: expected its default "compare" for PyTorch code (PyTorch has no nonFiniteMetric), got "error"',
+    );
+    expect(() => toCode({ ...base, scheduler: { type: 'StepLR' } }, 'ts')).toThrow('scheduler.stepSize: expected');
+    expect(() => toCode({ ...base, scheduler: { type: 'ReduceLROnPlateau' } }, 'ts')).toThrow('metrics: expected one metric per step');
+    expect(() => toCode({ ...base, scheduler: { type: 'StepLR', stepSize: 1 } }, 'rust' as never)).toThrow('toCode.target');
+    expect(() => toCode({ ...base, scheduler: { type: 'StepLR', stepSize: 1 } }, 'ts', { print: 'csv' as never })).toThrow('toCode.print');
   });
 });

@@ -4,7 +4,7 @@ import { COMBINATORS } from '../combinators/registry.js';
 import { PRIMITIVES } from '../schedules/registry.js';
 import { RECIPES } from '../recipes/registry.js';
 import { isScheduleType } from '../spec/scheduleDefinitions.js';
-import { SCHEDULER_TYPE_DEFINITIONS } from '../spec/torchOptions.js';
+import { SCHEDULER_TYPE_DEFINITIONS } from '../spec/schedulerDefinitions.js';
 import type { ParsedTrace } from '../spec/trace.js';
 
 const SCHEDULER_CLASSES = new Set(SCHEDULER_TYPE_DEFINITIONS.map((d) => d.type));
@@ -24,6 +24,7 @@ export function tsLiteral(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${tsLiteral(v)}`);
     return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return JSON.stringify(value);
 }
 
@@ -93,14 +94,16 @@ class TsWriter {
   }
 }
 
-/** A runnable TypeScript program for a trace spec: it prints the same JSON as `lrkit trace`. */
-export function typescriptProgram(trace: ParsedTrace, schedulerSpec: unknown, importFrom: string): string {
+/** What a generated program prints: `lrkit trace`'s JSON, or one `step [lrs]` line per step. */
+export type PrintFormat = 'trace' | 'rows';
+
+/**
+ * A runnable TypeScript program for a trace spec. `print: 'trace'` prints the JSON of `lrkit trace`;
+ * `'rows'` prints `step [lr of each group]` per line.
+ */
+export function typescriptProgram(trace: ParsedTrace, schedulerSpec: unknown, importFrom: string, plateau: boolean, print: PrintFormat): string {
   const w = new TsWriter();
   const schedulerExpr = w.scheduler(schedulerSpec, 'scheduler');
-  const plateauLike = (() => {
-    const type = (schedulerSpec as { type?: unknown }).type;
-    return type === 'ReduceLROnPlateau' || type === 'PlateauSequentialLR' || (type === 'WarmupLR' && trace.metrics !== undefined);
-  })();
   const lines = [
     `import { ${[...w.imports].sort().join(', ')} } from ${JSON.stringify(importFrom)};`,
     '',
@@ -109,11 +112,25 @@ export function typescriptProgram(trace: ParsedTrace, schedulerSpec: unknown, im
   ];
   if (trace.metrics !== undefined) lines.push(`const metrics: number[] = ${tsLiteral(trace.metrics)};`);
   if (trace.epochs !== undefined) lines.push(`const epochs: Array<number | null> = ${tsLiteral(trace.epochs)};`);
-  const stepCall = trace.metrics !== undefined && plateauLike
+  const stepCall = plateau
     ? 'scheduler.step(metrics[i - 1] as number);'
     : trace.epochs !== undefined
       ? 'const epoch = epochs[i - 1];\n  if (epoch === null || epoch === undefined) scheduler.step();\n  else scheduler.step(epoch);'
       : 'scheduler.step();';
+  if (print === 'rows') {
+    lines.push(
+      'const lrs = () => JSON.stringify(optimizer.paramGroups.map((g) => g.lr));',
+      '',
+      'console.log(0, lrs());',
+      `for (let i = 1; i <= ${trace.steps}; i++) {`,
+      '  optimizer.step(); // your training step goes here',
+      `  ${stepCall}`,
+      '  console.log(i, lrs());',
+      '}',
+      '',
+    );
+    return lines.join('\n');
+  }
   lines.push(
     '',
     'const lr: number[][] = [];',

@@ -12,6 +12,7 @@ export interface ClampOptions {
 export const clampDefinition = defineDefinition({
   type: 'clamp',
   doc: 'Bounds a schedule to [min, max].',
+  example: { schedule: { type: 'exponential', from: 0.1, rate: 0.9 }, min: 0.001 },
   options: {
     schedule: scheduleOption('The schedule to bound.'),
     min: num('Lower bound.', { optional: true }),

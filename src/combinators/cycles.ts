@@ -36,6 +36,7 @@ function readTemplate(option: string, schedule: unknown): Template {
 export const cyclesDefinition = defineDefinition({
   type: 'cycles',
   doc: "Repeats a primitive schedule as cycles that can grow (mul), decay (decay), stop (limit) and warp time (kDecay), with timm's cycle arithmetic.",
+  example: { schedule: { type: 'cosine', from: 0.1, steps: 20 }, mul: 2, limit: 3 },
   options: {
     schedule: scheduleOption('The first cycle: a primitive with `from` and `steps`.'),
     length: num('Length of the first cycle (default: the template steps).', { min: 0, minExclusive: true, optional: true }),

@@ -6,6 +6,7 @@ import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 export const joinDefinition = defineDefinition({
   type: 'join',
   doc: 'Runs schedules one after another: schedules[i] takes over at boundaries[i - 1] and runs on its own clock (Optax join_schedules).',
+  example: { schedules: [{ type: 'linear', from: 0.001, to: 0.1, steps: 10 }, { type: 'cosine', from: 0.1, steps: 90 }], boundaries: [10] },
   options: {
     schedules: { type: { kind: 'scheduleList', minLength: 1 }, doc: 'The pieces, in order.' },
     boundaries: { type: { kind: 'numberList', order: 'increasing', min: 0 }, doc: 'Steps at which the next piece takes over; one fewer than schedules.' },

@@ -4,6 +4,7 @@ import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 export const perEpochDefinition = defineDefinition({
   type: 'perEpoch',
   doc: 'Evaluates a schedule of the epoch at every step: schedule(floor(step / stepsPerEpoch)) (timm t_in_epochs).',
+  example: { schedule: { type: 'step', from: 0.1, stepSize: 3 }, stepsPerEpoch: 10 },
   options: {
     schedule: scheduleOption('A schedule whose clock counts epochs.'),
     stepsPerEpoch: num('Optimizer steps per epoch.', { min: 0, minExclusive: true }),

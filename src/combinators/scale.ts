@@ -4,6 +4,7 @@ import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 export const scaleDefinition = defineDefinition({
   type: 'scale',
   doc: 'Multiplies a schedule by a constant factor.',
+  example: { schedule: { type: 'cosine', from: 1, steps: 100 }, factor: 0.1 },
   options: {
     schedule: scheduleOption('The schedule to scale.'),
     factor: num('The factor.'),

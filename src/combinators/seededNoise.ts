@@ -33,6 +33,7 @@ export function noiseAt(seed: number, t: number, distribution: 'normal' | 'unifo
 export const seededNoiseDefinition = defineDefinition({
   type: 'seededNoise',
   doc: "timm's lr noise: value * (1 + noise), noise drawn from a generator seeded by seed + t, so it is a pure function of t.",
+  example: { schedule: { type: 'cosine', from: 0.1, steps: 100 }, std: 0.1, seed: 1 },
   options: {
     schedule: scheduleOption('The schedule to perturb.'),
     pct: num('Noise limit.', { min: 0, minExclusive: true, default: 0.67 }),

@@ -40,6 +40,7 @@ export interface WarmupOptions {
 export const warmupDefinition = defineDefinition({
   type: 'warmup',
   doc: 'Prepends a warmup (linear, exponential or constant) to any schedule.',
+  example: { schedule: { type: 'cosine', from: 0.1, steps: 90 }, steps: 10 },
   options: {
     schedule: scheduleOption('The schedule after the warmup.'),
     steps: num('Length of the warmup (0 disables it).', { min: 0 }),

@@ -45,7 +45,9 @@ export function fromScheduler(options: FromSchedulerOptions): CurveSource {
   // Build once up front so configuration errors surface when the source is made, not mid-plot.
   const probe = build(createOptimizer(options.optimizer));
   const groups = probe.optimizer.paramGroups.length;
-  if (probe instanceof ReduceLROnPlateau && metrics === undefined && steps > 0) {
+  // ReduceLROnPlateau, and lrkit schedulers that pass metrics on to one (WarmupLR, PlateauSequentialLR).
+  const takesMetric = (s: Scheduler) => s instanceof ReduceLROnPlateau || (s as { takesMetrics?: boolean }).takesMetrics === true;
+  if (takesMetric(probe) && metrics === undefined && steps > 0) {
     throw new OptionError('metrics', undefined, 'one metric per step for ReduceLROnPlateau');
   }
   return {
@@ -56,7 +58,7 @@ export function fromScheduler(options: FromSchedulerOptions): CurveSource {
     open(): StepReader {
       const optimizer = createOptimizer(options.optimizer);
       const scheduler = build(optimizer);
-      const plateau = scheduler instanceof ReduceLROnPlateau ? scheduler : null;
+      const plateau = takesMetric(scheduler) ? (scheduler as unknown as { step(metric: number): void }) : null;
       const metricAt = typeof metrics === 'function' ? metrics : (i: number) => (metrics as readonly number[])[i - 1] as number;
       return (step, lr, momentum) => {
         if (step > 0) {

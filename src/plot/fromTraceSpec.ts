@@ -53,7 +53,9 @@ export function fromTraceSpec(spec: unknown, options: FromTraceSpecOptions = {})
   const epochs = s.epochs === undefined ? undefined : numberList('epochs', s.epochs, steps, true);
   if (s.resumeAt !== undefined) integerAtLeast('resumeAt', s.resumeAt, 0);
   const probe = buildScheduler(createOptimizer(optimizer), s.scheduler);
-  const isPlateau = probe instanceof ReduceLROnPlateau;
+  // As runTrace: ReduceLROnPlateau, and lrkit schedulers that pass metrics on to one (WarmupLR, PlateauSequentialLR).
+  const isPlateau = probe instanceof ReduceLROnPlateau || (probe as { takesMetrics?: boolean }).takesMetrics === true;
+  if (isPlateau && metrics === undefined && steps > 0) throw new OptionError('metrics', undefined, 'one metric per step for ReduceLROnPlateau');
   if (!isPlateau && metrics !== undefined) throw new OptionError('metrics', metrics, 'no metrics (only ReduceLROnPlateau takes them)');
   if (epochs !== undefined && !(probe instanceof LRScheduler)) throw new OptionError('epochs', epochs, `no epochs (${probe.type} has no step(epoch))`);
   return fromScheduler({

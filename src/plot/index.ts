@@ -8,4 +8,4 @@ export { chartSpec, chartRows, type ChartOptions, type ChartRow } from './chartS
 export { renderSvg } from './renderSvg.js';
 export { svgToPng, type PngOptions } from './renderPng.js';
 export { renderTerminal, columnEnvelope, columnValues, type TerminalOptions } from './renderTerminal.js';
-export { SCHEDULER_CATALOG, schedulerInfo, type SchedulerInfo, type OptionInfo, type OptionKind } from './catalog.js';
+export { SCHEDULER_CATALOG, schedulerInfo, type SchedulerInfo, type OptionInfo, type OptionKind } from '../spec/catalog.js';

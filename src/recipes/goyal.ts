@@ -32,6 +32,7 @@ export function scaledLr(options: ScaledLrOptions): number {
 export const goyalDefinition = defineDefinition({
   type: 'goyal',
   doc: 'Goyal et al. (2017): linear scaling rule + gradual warmup from baseLr to the scaled lr, then step decay at milestones (global steps).',
+  example: { baseLr: 0.1, batchSize: 8192, warmupSteps: 25, milestones: [150, 300, 400] },
   options: {
     baseLr: num('Lr tuned for refBatchSize (also the warmup start).', { min: 0 }),
     batchSize: num('Batch size you train with.', { min: 0, minExclusive: true }),

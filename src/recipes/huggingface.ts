@@ -36,6 +36,7 @@ function decaySteps(o: NormalizedOptions, scope: string): number {
 export const hfLinearDefinition = defineDefinition({
   type: 'hf.linear',
   doc: 'Hugging Face "linear": warmup from 0 to lr, then linear decay to 0 at numTrainingSteps.',
+  example: { lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100 },
   options: { lr, numWarmupSteps, numTrainingSteps },
   check: (o, scope) => void decaySteps(o, scope),
   build: (o, scope) => hfWarmup(linear({ from: o.lr as number, to: 0, steps: decaySteps(o, scope) }), o.numWarmupSteps as number, o.lr as number),
@@ -44,6 +45,7 @@ export const hfLinearDefinition = defineDefinition({
 export const hfCosineDefinition = defineDefinition({
   type: 'hf.cosine',
   doc: 'Hugging Face "cosine": warmup, then cosine decay with numCycles waves (not clamped after numTrainingSteps, as in transformers).',
+  example: { lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100 },
   options: { lr, numWarmupSteps, numTrainingSteps, numCycles: num('Number of cosine waves (0.5 = half cosine down to 0).', { min: 0, minExclusive: true, default: 0.5 }) },
   check: (o, scope) => void decaySteps(o, scope),
   build: (o, scope) =>
@@ -53,6 +55,7 @@ export const hfCosineDefinition = defineDefinition({
 export const hfCosineWithRestartsDefinition = defineDefinition({
   type: 'hf.cosine_with_restarts',
   doc: 'Hugging Face "cosine_with_restarts": warmup, then numCycles hard-restarted cosine decays, 0 after numTrainingSteps.',
+  example: { lr: 0.1, numWarmupSteps: 5, numTrainingSteps: 95, numCycles: 3 },
   options: { lr, numWarmupSteps, numTrainingSteps, numCycles: int('Number of hard restarts (cycles).', 1, { default: 1 }) },
   check: (o, scope) => void decaySteps(o, scope),
   build: (o, scope) => {
@@ -65,6 +68,7 @@ export const hfCosineWithRestartsDefinition = defineDefinition({
 export const hfPolynomialDefinition = defineDefinition({
   type: 'hf.polynomial',
   doc: 'Hugging Face "polynomial": warmup, then polynomial decay from lr to lrEnd, held after numTrainingSteps.',
+  example: { lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100, lrEnd: 0.0001, power: 2 },
   options: {
     lr,
     numWarmupSteps,
@@ -87,6 +91,7 @@ export const hfPolynomialDefinition = defineDefinition({
 export const hfConstantDefinition = defineDefinition({
   type: 'hf.constant',
   doc: 'Hugging Face "constant": the lr at every step.',
+  example: { lr: 0.02 },
   options: { lr },
   build: (o) => constant({ value: o.lr as number }),
 });
@@ -94,6 +99,7 @@ export const hfConstantDefinition = defineDefinition({
 export const hfConstantWithWarmupDefinition = defineDefinition({
   type: 'hf.constant_with_warmup',
   doc: 'Hugging Face "constant_with_warmup": linear warmup from 0, then the lr.',
+  example: { lr: 0.02, numWarmupSteps: 6 },
   options: { lr, numWarmupSteps },
   build: (o) => hfWarmup(constant({ value: o.lr as number }), o.numWarmupSteps as number, o.lr as number),
 });
@@ -101,6 +107,7 @@ export const hfConstantWithWarmupDefinition = defineDefinition({
 export const hfInverseSqrtDefinition = defineDefinition({
   type: 'hf.inverse_sqrt',
   doc: 'Hugging Face "inverse_sqrt": warmup, then lr / sqrt((t + timescale - numWarmupSteps) / timescale).',
+  example: { lr: 0.01, numWarmupSteps: 10 },
   options: {
     lr,
     numWarmupSteps,
@@ -116,6 +123,7 @@ export const hfInverseSqrtDefinition = defineDefinition({
 export const hfCosineWithMinLrDefinition = defineDefinition({
   type: 'hf.cosine_with_min_lr',
   doc: 'Hugging Face "cosine_with_min_lr": warmup, then cosine decay to minLr (or minLrRate * lr).',
+  example: { lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100, minLr: 0.001 },
   options: {
     lr,
     numWarmupSteps,
@@ -145,6 +153,7 @@ const SHAPES = ['linear', 'cosine', '1-sqrt'] as const;
 export const hfWarmupStableDecayDefinition = defineDefinition({
   type: 'hf.warmup_stable_decay',
   doc: 'Hugging Face "warmup_stable_decay" (WSD): warmup from minLrRatio * lr, hold lr, decay back to minLrRatio * lr.',
+  example: { lr: 0.1, numWarmupSteps: 10, numDecaySteps: 20, numTrainingSteps: 60, warmupType: 'linear', decayType: 'linear', minLrRatio: 0.1 },
   options: {
     lr,
     numWarmupSteps,

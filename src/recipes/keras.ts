@@ -16,6 +16,7 @@ const decaySteps = num('Decay steps, > 0.', { min: 0, minExclusive: true });
 export const kerasExponentialDecayDefinition = defineDefinition({
   type: 'keras.ExponentialDecay',
   doc: 'Keras ExponentialDecay: initialLearningRate * decayRate ** (step / decaySteps), floored exponent with staircase.',
+  example: { initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.96 },
   options: { initialLearningRate, decaySteps, decayRate: num('The decay rate.', { min: 0, minExclusive: true }), staircase: bool('Decay at discrete intervals.', false) },
   build: (o) => exponential({ from: o.initialLearningRate as number, rate: o.decayRate as number, steps: o.decaySteps as number, staircase: o.staircase as boolean }),
 });
@@ -23,6 +24,7 @@ export const kerasExponentialDecayDefinition = defineDefinition({
 export const kerasPiecewiseConstantDecayDefinition = defineDefinition({
   type: 'keras.PiecewiseConstantDecay',
   doc: 'Keras PiecewiseConstantDecay: values[i] for boundaries[i-1] < step <= boundaries[i].',
+  example: { boundaries: [10, 20, 35], values: [1, 0.5, 0.1, 0.01] },
   options: piecewiseConstantDefinition.options,
   check: piecewiseConstantDefinition.check,
   build: piecewiseConstantDefinition.build,
@@ -31,6 +33,7 @@ export const kerasPiecewiseConstantDecayDefinition = defineDefinition({
 export const kerasPolynomialDecayDefinition = defineDefinition({
   type: 'keras.PolynomialDecay',
   doc: 'Keras PolynomialDecay, with `cycle`.',
+  example: { initialLearningRate: 0.1, decaySteps: 40, endLearningRate: 0.01, power: 0.5 },
   options: {
     initialLearningRate,
     decaySteps,
@@ -45,6 +48,7 @@ export const kerasPolynomialDecayDefinition = defineDefinition({
 export const kerasInverseTimeDecayDefinition = defineDefinition({
   type: 'keras.InverseTimeDecay',
   doc: 'Keras InverseTimeDecay: initialLearningRate / (1 + decayRate * step / decaySteps).',
+  example: { initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 },
   options: { initialLearningRate, decaySteps, decayRate: num('The decay rate.', { min: 0 }), staircase: bool('Floor step / decaySteps.', false) },
   build: (o) => inverseTime({ from: o.initialLearningRate as number, rate: o.decayRate as number, steps: o.decaySteps as number, staircase: o.staircase as boolean }),
 });
@@ -52,6 +56,7 @@ export const kerasInverseTimeDecayDefinition = defineDefinition({
 export const kerasCosineDecayDefinition = defineDefinition({
   type: 'keras.CosineDecay',
   doc: 'Keras CosineDecay with optional linear warmup from initialLearningRate to warmupTarget; the decay then runs decaySteps from warmupTarget.',
+  example: { initialLearningRate: 0.1, decaySteps: 40 },
   options: {
     initialLearningRate,
     decaySteps,
@@ -70,6 +75,7 @@ export const kerasCosineDecayDefinition = defineDefinition({
 export const kerasCosineDecayRestartsDefinition = defineDefinition({
   type: 'keras.CosineDecayRestarts',
   doc: 'Keras CosineDecayRestarts (SGDR): cycles grow by tMul, their amplitude by mMul.',
+  example: { initialLearningRate: 0.1, firstDecaySteps: 10 },
   options: {
     initialLearningRate,
     firstDecaySteps: num('Length of the first cycle.', { min: 0, minExclusive: true }),

@@ -13,6 +13,7 @@ import type { JsonValue } from '../state.js';
 export const optaxWarmupCosineDecayDefinition = defineDefinition({
   type: 'optax.warmup_cosine_decay',
   doc: 'Optax warmup_cosine_decay_schedule: linear warmup initValue -> peakValue, then cosine decay to endValue; decaySteps includes the warmup.',
+  example: { initValue: 0, peakValue: 0.1, warmupSteps: 10, decaySteps: 50, endValue: 0.001 },
   options: {
     initValue: num('Value at step 0.'),
     peakValue: num('Value at the end of the warmup.'),
@@ -37,6 +38,7 @@ export const optaxWarmupCosineDecayDefinition = defineDefinition({
 export const optaxSgdrDefinition = defineDefinition({
   type: 'optax.sgdr',
   doc: 'Optax sgdr_schedule: warmup-cosine cycles joined one after another (each cycle lasts its decaySteps).',
+  example: { cosineKwargs: [{ initValue: 0, peakValue: 0.1, warmupSteps: 5, decaySteps: 20, endValue: 0.001 }, { initValue: 0.001, peakValue: 0.05, warmupSteps: 3, decaySteps: 30, endValue: 0 }, { initValue: 0, peakValue: 0.02, warmupSteps: 0, decaySteps: 10 }] },
   options: {
     cosineKwargs: {
       type: {
@@ -132,6 +134,7 @@ function piecewiseInterpolate(type: 'linear' | 'cosine', init: number, scales: R
 export const optaxPiecewiseInterpolateDefinition = defineDefinition({
   type: 'optax.piecewise_interpolate',
   doc: 'Optax piecewise_interpolate_schedule (linear or cosine interpolation between accumulated scales).',
+  example: { interpolateType: 'linear', initValue: 1, boundariesAndScales: { "4": 0.1, "8": 0.01 } },
   options: {
     interpolateType: choice('Interpolation between boundaries.', ['linear', 'cosine']),
     initValue: num('Value at step 0.'),
@@ -153,6 +156,7 @@ function dict(pairs: Array<[number, number]>): Record<string, number> {
 export const optaxLinearOnecycleDefinition = defineDefinition({
   type: 'optax.linear_onecycle',
   doc: 'Optax linear_onecycle_schedule: three linear phases (up to peak, back to the start, down to the end).',
+  example: { transitionSteps: 100, peakValue: 0.1 },
   options: {
     transitionSteps,
     peakValue,
@@ -179,6 +183,7 @@ export const optaxLinearOnecycleDefinition = defineDefinition({
 export const optaxCosineOnecycleDefinition = defineDefinition({
   type: 'optax.cosine_onecycle',
   doc: 'Optax cosine_onecycle_schedule: cosine up to peakValue, then cosine down to start / finalDivFactor.',
+  example: { transitionSteps: 100, peakValue: 0.1 },
   options: {
     transitionSteps,
     peakValue,

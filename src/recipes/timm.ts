@@ -86,6 +86,7 @@ function cycled(template: Schedule, o: NormalizedOptions, kDecay = 1): Schedule 
 export const timmCosineDefinition = defineDefinition({
   type: 'timm.cosine',
   doc: 'timm CosineLRScheduler: cosine cycles with warmup, cycle_mul/decay/limit, k-decay and noise.',
+  example: { lr: 0.1, tInitial: 50 },
   options: { ...common, ...cycleOptions, warmupPrefix: bool('Start the schedule after the warmup.', false), kDecay: num('k-decay exponent.', { min: 0, minExclusive: true, default: 1 }) },
   check: checkCommon,
   build: (o) => {
@@ -97,6 +98,7 @@ export const timmCosineDefinition = defineDefinition({
 export const timmTanhDefinition = defineDefinition({
   type: 'timm.tanh',
   doc: 'timm TanhLRScheduler: tanh cycles with warmup (towards the value where the schedule continues), cycles and noise.',
+  example: { lr: 0.1, tInitial: 40 },
   options: {
     ...common,
     ...cycleOptions,
@@ -118,6 +120,7 @@ export const timmTanhDefinition = defineDefinition({
 export const timmStepDefinition = defineDefinition({
   type: 'timm.step',
   doc: 'timm StepLRScheduler: lr * decayRate ** floor(t / decayT), with warmup (prefix by default) and noise.',
+  example: { lr: 0.1, decayT: 10, decayRate: 0.5 },
   options: {
     ...common,
     decayT: num('Steps between decays.', { min: 0, minExclusive: true }),
@@ -132,6 +135,7 @@ export const timmStepDefinition = defineDefinition({
 export const timmPolyDefinition = defineDefinition({
   type: 'timm.poly',
   doc: 'timm PolyLRScheduler: polynomial cycles with warmup, k-decay and noise.',
+  example: { lr: 0.1, tInitial: 30 },
   options: {
     ...common,
     ...cycleOptions,

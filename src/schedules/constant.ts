@@ -9,6 +9,7 @@ export interface ConstantOptions {
 export const constantDefinition = defineDefinition({
   type: 'constant',
   doc: 'The same value at every step.',
+  example: { value: 0.1 },
   options: { value: num('The value at every step.') },
   build: (o) => {
     const value = o.value as number;

@@ -21,6 +21,7 @@ export interface CosineOptions {
 export const cosineDefinition = defineDefinition({
   type: 'cosine',
   doc: 'Cosine decay from `from` to a floor (`alpha * from` or `to`) over `steps` (Keras CosineDecay, Optax cosine_decay_schedule, PyTorch CosineAnnealingLR closed form).',
+  example: { from: 0.1, steps: 100 },
   options: {
     from: num('Value at step 0.'),
     steps: num('Length of the decay.', { min: 0, minExclusive: true }),

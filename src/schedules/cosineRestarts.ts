@@ -19,6 +19,7 @@ export interface CosineRestartsOptions {
 export const cosineRestartsDefinition = defineDefinition({
   type: 'cosineRestarts',
   doc: 'SGDR: cosine cycles of length t0, t0*tMult, ... whose amplitude shrinks by mMul per restart (Keras CosineDecayRestarts, PyTorch CosineAnnealingWarmRestarts closed form).',
+  example: { from: 0.1, t0: 10, tMult: 2 },
   options: {
     from: num('Value at step 0.'),
     t0: num('Length of the first cycle.', { min: 0, minExclusive: true }),

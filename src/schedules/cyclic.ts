@@ -19,6 +19,7 @@ export interface CyclicOptions {
 export const cyclicDefinition = defineDefinition({
   type: 'cyclic',
   doc: "Smith's cyclical learning rate: triangular waves between baseLr and maxLr (PyTorch CyclicLR).",
+  example: { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 20 },
   options: {
     baseLr: num('Lower bound of the cycle.'),
     maxLr: num('Upper bound of the cycle.'),

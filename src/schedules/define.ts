@@ -24,7 +24,17 @@ export type OptionType =
       expectation: string;
       /** Validates and normalizes; throws OptionError naming `option`. */
       check: (option: string, value: unknown) => JsonValue;
+      /**
+       * How forms and tables present it (the playground's inputs, `lrkit recipes`); default 'json'
+       * (edited as JSON text). 'enum' lists suggested `values`; 'expression' is a safe expression in `variable`.
+       */
+      form?: CustomForm;
+      values?: readonly string[];
+      variable?: string;
     };
+
+/** Presentation of a custom option: see {@link OptionType}. */
+export type CustomForm = 'perGroup' | 'expression' | 'enum' | 'schedule' | 'scheduler' | 'schedulers' | 'json';
 
 /** One option: its type, documentation, and default (absent and not optional means required). */
 export interface OptionDef {
@@ -48,6 +58,8 @@ export interface ScheduleDefinition {
   /** One-line description (JSDoc, JSON Schema description). */
   readonly doc: string;
   readonly options: Readonly<Record<string, OptionDef>>;
+  /** Valid options showing a typical use (`lrkit recipes`, the playground's default; a test builds each one). */
+  readonly example: Readonly<Record<string, JsonValue>>;
   /** Cross-option checks (e.g. two options that exclude each other). */
   readonly check?: (options: NormalizedOptions, scope: string) => void;
   readonly build: (options: NormalizedOptions, scope: string) => (step: number) => number;

@@ -17,6 +17,7 @@ export interface ExponentialOptions {
 export const exponentialDefinition = defineDefinition({
   type: 'exponential',
   doc: '`from * rate ** (t / steps)` (floored exponent with `staircase`), optionally bounded by `to` (Keras ExponentialDecay, Optax exponential_decay).',
+  example: { from: 0.1, rate: 0.96, steps: 10 },
   options: {
     from: num('Value at step 0.'),
     rate: num('Factor applied every `steps` steps.', { min: 0, minExclusive: true }),

@@ -11,6 +11,7 @@ export interface InverseSqrtOptions {
 export const inverseSqrtDefinition = defineDefinition({
   type: 'inverseSqrt',
   doc: '`from / sqrt((t + timescale) / timescale)`: inverse square-root decay that starts at `from` (Hugging Face inverse_sqrt after warmup).',
+  example: { from: 0.1, timescale: 10 },
   options: {
     from: num('Value at step 0.'),
     timescale: num('Time scale of the decay.', { min: 0, minExclusive: true }),

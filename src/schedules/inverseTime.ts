@@ -15,6 +15,7 @@ export interface InverseTimeOptions {
 export const inverseTimeDefinition = defineDefinition({
   type: 'inverseTime',
   doc: '`from / (1 + rate * t / steps)` (Keras InverseTimeDecay).',
+  example: { from: 0.1, rate: 0.5, steps: 10 },
   options: {
     from: num('Value at step 0.'),
     rate: num('Decay rate.', { min: 0 }),

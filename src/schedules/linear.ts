@@ -13,6 +13,7 @@ export interface LinearOptions {
 export const linearDefinition = defineDefinition({
   type: 'linear',
   doc: 'Linear transition from `from` to `to` over `steps`, then held at `to` (Optax linear_schedule).',
+  example: { from: 0.1, to: 0.001, steps: 100 },
   options: {
     from: num('Value at step 0.'),
     to: num('Value from `steps` on.'),

@@ -37,6 +37,7 @@ export function bisectLeft(sorted: readonly number[], x: number): number {
 export const multiStepDefinition = defineDefinition({
   type: 'multiStep',
   doc: '`from * gamma ** (number of milestones <= t)` (PyTorch MultiStepLR closed form, Optax piecewise_constant_schedule).',
+  example: { from: 0.1, milestones: [30, 60] },
   options: {
     from: num('Value at step 0.'),
     milestones: { type: { kind: 'numberList', order: 'nonDecreasing', min: 0 }, doc: 'Steps at which to multiply by `gamma`.' },

@@ -22,6 +22,7 @@ export interface OneCycleOptions {
 export const oneCycleDefinition = defineDefinition({
   type: 'oneCycle',
   doc: 'The 1cycle policy (PyTorch OneCycleLR, lr only). Steps past totalSteps hold the value at totalSteps.',
+  example: { maxLr: 0.1, totalSteps: 100 },
   options: {
     maxLr: num('Peak value.', { min: 0 }),
     totalSteps: { type: { kind: 'integer', min: 1 }, doc: 'Length of the cycle.' },

@@ -13,6 +13,7 @@ export interface PiecewiseConstantOptions {
 export const piecewiseConstantDefinition = defineDefinition({
   type: 'piecewiseConstant',
   doc: '`values[0]` while `t <= boundaries[0]`, `values[i]` while `boundaries[i-1] < t <= boundaries[i]`, then `values[n]` (Keras PiecewiseConstantDecay).',
+  example: { boundaries: [30, 60], values: [0.1, 0.01, 0.001] },
   options: {
     boundaries: { type: { kind: 'numberList', order: 'increasing' }, doc: 'Strictly increasing steps.' },
     values: { type: { kind: 'numberList', minLength: 1 }, doc: 'One more value than boundaries.' },

@@ -20,6 +20,7 @@ export interface PolynomialOptions {
 export const polynomialDefinition = defineDefinition({
   type: 'polynomial',
   doc: '`(from - to) * (1 - t / steps) ** power + to`, held at `to` after `steps` unless `cycle` (Keras PolynomialDecay, Optax polynomial_schedule).',
+  example: { from: 0.1, steps: 100, power: 2 },
   options: {
     from: num('Value at step 0.'),
     to: num('Value reached at `steps`.', { default: 0 }),

@@ -13,6 +13,7 @@ export interface SqrtDecayOptions {
 export const sqrtDecayDefinition = defineDefinition({
   type: 'sqrtDecay',
   doc: '"1-sqrt" cooldown: `to + (from - to) * (1 - sqrt(t / steps))` (Hugging Face warmup_stable_decay decay_type "1-sqrt").',
+  example: { from: 0.1, steps: 100 },
   options: {
     from: num('Value at step 0.'),
     to: num('Value from `steps` on.', { default: 0 }),

@@ -13,6 +13,7 @@ export interface StepOptions {
 export const stepDefinition = defineDefinition({
   type: 'step',
   doc: '`from * gamma ** floor(t / stepSize)` (PyTorch StepLR closed form, timm StepLRScheduler).',
+  example: { from: 0.1, stepSize: 30 },
   options: {
     from: num('Value at step 0.'),
     stepSize: num('Steps between decays.', { min: 0, minExclusive: true }),

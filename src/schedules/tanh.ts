@@ -18,6 +18,7 @@ export interface TanhOptions {
 export const tanhDefinition = defineDefinition({
   type: 'tanh',
   doc: 'Hyperbolic-tangent decay `to + 0.5 * (from - to) * (1 - tanh(lb * (1 - r) + ub * r))`, r = t / steps (timm TanhLRScheduler).',
+  example: { from: 0.1, steps: 100 },
   options: {
     from: num('Peak value.'),
     to: num('Floor.', { default: 0 }),

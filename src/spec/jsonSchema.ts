@@ -1,7 +1,7 @@
 import type { OptionDef, OptionType, ScheduleDefinition } from '../schedules/define.js';
 import type { JsonValue } from '../state.js';
 import { SCHEDULE_DEFINITIONS } from './scheduleDefinitions.js';
-import { SCHEDULER_TYPE_DEFINITIONS, type SchedulerTypeDefinition } from './torchOptions.js';
+import { SCHEDULER_TYPE_DEFINITIONS, type SchedulerTypeDefinition } from './schedulerDefinitions.js';
 import { MAX_TRACE_STEPS } from './trace.js';
 
 type Json = { [key: string]: JsonValue };

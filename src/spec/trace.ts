@@ -63,6 +63,22 @@ function momentumOf(group: ParamGroup): number {
 }
 
 /**
+ * Checks that a trace's `metrics` and `epochs` fit its scheduler; returns whether each step takes a metric
+ * (ReduceLROnPlateau, and lrkit schedulers that pass metrics on to one: WarmupLR, PlateauSequentialLR).
+ *
+ * @example
+ * const t = parseTrace(spec);
+ * const takesMetrics = checkStepInputs(t, buildScheduler(buildOptimizer(t.optimizerSpec), t.schedulerSpec));
+ */
+export function checkStepInputs(t: ParsedTrace, scheduler: Scheduler): boolean {
+  const isPlateau = scheduler instanceof ReduceLROnPlateau || (scheduler as { takesMetrics?: boolean }).takesMetrics === true;
+  if (isPlateau && t.metrics === undefined && t.steps > 0) throw new OptionError('metrics', undefined, 'one metric per step for ReduceLROnPlateau');
+  if (!isPlateau && t.metrics !== undefined) throw new OptionError('metrics', t.metrics, 'no metrics (only ReduceLROnPlateau takes them)');
+  if (t.epochs !== undefined && !(scheduler instanceof LRScheduler)) throw new OptionError('epochs', t.epochs, `no epochs (${scheduler.type} has no step(epoch))`);
+  return isPlateau;
+}
+
+/**
  * Runs a trace spec (see DESIGN §5): builds the optimizer and scheduler, records every group's lr and
  * momentum (beta1 for Adam) after construction and after each step, and optionally round-trips all state
  * through JSON at `resumeAt`. Throws OptionError (with a JSON path) for bad specs.
@@ -89,11 +105,7 @@ export function traceRows(spec: unknown, onRow: (lrs: number[], momenta: number[
   const t = parseTrace(spec);
   let optimizer = buildOptimizer(t.optimizerSpec);
   let scheduler: Scheduler = buildScheduler(optimizer, t.schedulerSpec);
-  // ReduceLROnPlateau, and lrkit schedulers that pass metrics on to one (WarmupLR, PlateauSequentialLR).
-  const isPlateau = scheduler instanceof ReduceLROnPlateau || (scheduler as { takesMetrics?: boolean }).takesMetrics === true;
-  if (isPlateau && t.metrics === undefined && t.steps > 0) throw new OptionError('metrics', undefined, 'one metric per step for ReduceLROnPlateau');
-  if (!isPlateau && t.metrics !== undefined) throw new OptionError('metrics', t.metrics, 'no metrics (only ReduceLROnPlateau takes them)');
-  if (t.epochs !== undefined && !(scheduler instanceof LRScheduler)) throw new OptionError('epochs', t.epochs, `no epochs (${scheduler.type} has no step(epoch))`);
+  const isPlateau = checkStepInputs(t, scheduler);
 
   const record = () => onRow(optimizer.paramGroups.map((g) => g.lr), optimizer.paramGroups.map(momentumOf));
   const resume = () => {

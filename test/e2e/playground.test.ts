@@ -112,6 +112,33 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     const spec = JSON.parse(await page.inputValue('#export')) as { scheduler: { type: string; stepSize: number } };
     expect(spec.scheduler).toMatchObject({ type: 'StepLR', stepSize: 10, gamma: 0.5 });
     await page.click('.card[data-index="1"] [data-export="pytorch"]');
-    expect(await page.inputValue('#export')).toContain('scheduler = StepLR(optimizer, step_size=10, gamma=0.5)');
+    const py = await page.inputValue('#export');
+    expect(py).toContain('scheduler = lr_scheduler.StepLR(optimizer, step_size=10, gamma=0.5)');
+    expect(py).toContain('print(i, lrs())');
+  });
+
+  it('picks a recipe, edits it through its form, and shows its validation errors', async () => {
+    const n = await renders();
+    await page.selectOption('.card[data-index="2"] select.type', 'hf.warmup_stable_decay');
+    await waitRender(n);
+    expect(await page.textContent('.card[data-index="2"] .summary')).toContain('Hugging Face');
+    expect(await page.locator('.card[data-index="2"] select[data-option="decayType"] option').allTextContents()).toEqual(expect.arrayContaining(['cosine', 'linear', '1-sqrt']));
+    const before = await lines();
+    const m = await renders();
+    await page.selectOption('.card[data-index="2"] [data-option="decayType"]', '1-sqrt');
+    await waitRender(m);
+    expect(await lines()).not.toEqual(before);
+    const k = await renders();
+    await field(2, 'numWarmupSteps').fill('2.5');
+    await waitRender(k);
+    expect(await page.textContent('.card[data-index="2"] .error')).toBe('scheduler.numWarmupSteps: expected a non-negative integer, got 2.5');
+    expect(await field(2, 'numWarmupSteps').getAttribute('class')).toContain('invalid');
+    await page.screenshot({ path: `${artifacts}playground-recipe.png`, fullPage: true });
+    const j = await renders();
+    await field(2, 'numWarmupSteps').fill('10');
+    await waitRender(j);
+    expect(await page.textContent('.card[data-index="2"] .error')).toBe('');
+    await page.click('.card[data-index="2"] [data-export="ts"]');
+    expect(await page.inputValue('#export')).toContain('hf.warmupStableDecay(');
   });
 });

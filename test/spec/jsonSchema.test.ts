@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createOptimizer } from '../../src/optim/createOptimizer.js';
 import { buildScheduler } from '../../src/spec/buildScheduler.js';
 import { jsonSchemaText } from '../../src/spec/jsonSchema.js';
-import { SCHEDULER_TYPE_DEFINITIONS } from '../../src/spec/torchOptions.js';
+import { SCHEDULER_TYPE_DEFINITIONS } from '../../src/spec/schedulerDefinitions.js';
 import { optimizerSpec, schedulerSpec } from './arbitraries.js';
 
 const committed = readFileSync(new URL('../../schema/lrkit-trace.schema.json', import.meta.url), 'utf8');

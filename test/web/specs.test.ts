@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEDULER_CATALOG } from '../../src/plot/catalog.js';
+import { SCHEDULER_CATALOG } from '../../src/spec/catalog.js';
 import { fromTraceSpec } from '../../src/plot/fromTraceSpec.js';
 import { runTrace } from '../../src/spec/trace.js';
 import { cardSpec } from '../../web/src/specs.js';
@@ -18,8 +18,19 @@ describe('playground state and specs', () => {
   it.each(SCHEDULER_CATALOG.map((s) => [s.type]))('the default %s card builds a valid spec', (type) => {
     const state = defaultState();
     const spec = cardSpec(state, defaultCard(type));
-    expect(() => fromTraceSpec(spec)).not.toThrow();
-    expect(runTrace(spec).lr).toHaveLength(101);
+    const traced = runTrace(spec);
+    expect(traced.lr).toHaveLength(101);
+    // The playground draws fromTraceSpec's curve: it must be runTrace's rows (metric-driven types included).
+    const source = fromTraceSpec(spec);
+    const read = source.open();
+    const lr = new Array<number>(source.groups);
+    const momentum = new Array<number>(source.groups);
+    const rows: number[][] = [];
+    for (let step = 0; step <= source.steps; step++) {
+      read(step, lr, momentum);
+      rows.push([...lr]);
+    }
+    expect(rows).toEqual(traced.lr);
   });
 
   it('passes bad text through so the library names it', () => {
@@ -33,5 +44,42 @@ describe('playground state and specs', () => {
     const plateau = defaultCard('ReduceLROnPlateau');
     plateau.metric = 'eval(1)';
     expect(() => cardSpec(state, plateau)).toThrow(/metric/);
+  });
+
+  it('gives recipes working forms: numbers, integers, enums and booleans parse into a spec that runs', () => {
+    const state = defaultState();
+    const card = defaultCard('hf.warmup_stable_decay');
+    expect(Object.keys(card.options)).toContain('decayType');
+    card.options.decayType = '1-sqrt';
+    card.options.numWarmupSteps = '5';
+    card.options.minLrRatio = '0.05';
+    const spec = cardSpec(state, card) as { scheduler: Record<string, unknown> };
+    expect(spec.scheduler).toMatchObject({ type: 'hf.warmup_stable_decay', decayType: '1-sqrt', numWarmupSteps: 5, minLrRatio: 0.05 });
+    expect(runTrace(spec).lr).toHaveLength(101);
+    const timm = defaultCard('timm.cosine');
+    timm.options.tInEpochs = 'false';
+    expect((cardSpec(state, timm) as { scheduler: Record<string, unknown> }).scheduler.tInEpochs).toBe(false);
+    card.options.numWarmupSteps = '2.5';
+    expect(() => runTrace(cardSpec(state, card))).toThrow('scheduler.numWarmupSteps: expected a non-negative integer, got 2.5');
+  });
+
+  it('edits nested schedules as JSON text, validated by the library', () => {
+    const state = defaultState();
+    const card = defaultCard('warmup');
+    expect(JSON.parse(card.options.schedule!)).toEqual({ type: 'cosine', from: 0.1, steps: 90 });
+    card.options.schedule = JSON.stringify({ type: 'hf.constant', lr: 0.05 });
+    expect(runTrace(cardSpec(state, card)).lr.at(-1)).toEqual([0.05]);
+    card.options.schedule = '{"type": "cosine", "from": 0.1';
+    expect(() => runTrace(cardSpec(state, card))).toThrow(/^scheduler\.schedule: expected/);
+    card.options.schedule = JSON.stringify({ type: 'cosine', from: 'x', steps: 5 });
+    expect(() => runTrace(cardSpec(state, card))).toThrow('scheduler.schedule.from: expected a finite number, got "x"');
+  });
+
+  it('restores recipe cards from a shared URL', () => {
+    const state = defaultState();
+    state.cards.push(defaultCard('optax.sgdr'), defaultCard('PlateauSequentialLR'));
+    const restored = decodeState(encodeState(state)).state!;
+    expect(restored).toEqual(state);
+    expect(runTrace(cardSpec(restored, restored.cards[2]!))).toEqual(runTrace(cardSpec(state, state.cards[2]!)));
   });
 });

@@ -1,13 +1,13 @@
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { LrkitError } from '../../src/errors.js';
-import { SCHEDULER_CATALOG, schedulerInfo, type OptionInfo } from '../../src/plot/catalog.js';
+import { JSON_KINDS, SCHEDULER_CATALOG, schedulerInfo, type Family, type OptionInfo } from '../../src/spec/catalog.js';
 import { chartSpec } from '../../src/plot/chartSpec.js';
 import type { CurveSource } from '../../src/plot/CurveSource.js';
 import { fromTraceSpec } from '../../src/plot/fromTraceSpec.js';
 import { sampleCurves } from '../../src/plot/sampleCurves.js';
-import { generateCode } from '../../src/cli/generateCode.js';
-import { cardSpec } from './specs.js';
+import { toCode } from '../../src/codegen/toCode.js';
+import { cardSpec, formOptions, takesMetric } from './specs.js';
 import { decodeState, defaultCard, defaultState, encodeState, type PlaygroundState } from './state.js';
 
 const $ = <T extends HTMLElement>(selector: string, root: ParentNode = document): T => root.querySelector(selector) as T;
@@ -24,27 +24,41 @@ const state: PlaygroundState = decoded.state ?? defaultState();
 let view: vega.View | null = null;
 let renders = 0;
 
+const shown = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : typeof v === 'string' ? v : JSON.stringify(v));
+
 function optionInput(o: OptionInfo, value: string): HTMLElement {
-  const common = { name: o.name, 'data-option': o.name, title: o.doc };
+  const common = { name: o.name, 'data-option': o.name, title: `${o.doc} Expects ${o.expects}.` };
   if (o.kind === 'enum' || o.kind === 'boolean') {
     const values = o.kind === 'boolean' ? ['true', 'false'] : [...(o.values ?? [])];
-    const select = el('select', common, [el('option', { value: '' }, [`default${o.default === undefined ? '' : ` (${String(o.default)})`}`]), ...values.map((v) => el('option', { value: v }, [v]))]);
+    const select = el('select', common, [el('option', { value: '' }, [o.required ? 'choose' : `default${o.default === undefined ? '' : ` (${shown(o.default)})`}`]), ...values.map((v) => el('option', { value: v }, [v]))]);
     select.value = value;
     return select;
   }
-  if (o.kind === 'schedulers') {
-    const area = el('textarea', { ...common, rows: '4', spellcheck: 'false' });
+  if (JSON_KINDS.has(o.kind)) {
+    // Nested specs (schedules, schedulers) and structured values: JSON text, validated by the library.
+    const area = el('textarea', { ...common, rows: '4', spellcheck: 'false', placeholder: o.required ? `required: ${o.expects} (JSON)` : `JSON${o.default === undefined ? '' : `, default ${shown(o.default)}`}` });
     area.value = value;
     return area;
   }
-  const placeholder = o.required ? 'required' : o.default === undefined ? '' : `default ${String(typeof o.default === 'number' ? Number(o.default.toPrecision(6)) : o.default)}`;
+  const placeholder = o.required ? 'required' : o.default === undefined ? '' : `default ${shown(o.default)}`;
   const input = el('input', { ...common, type: 'text', placeholder, spellcheck: 'false', autocomplete: 'off' });
   input.value = value;
   return input;
 }
 
+const FAMILY_LABELS: Record<Family, string> = {
+  pytorch: 'PyTorch schedulers',
+  bridge: 'lrkit bridges',
+  recipe: 'Recipes (HF, timm, Keras, Optax, Goyal)',
+  schedule: 'Schedules',
+  combinator: 'Combinators',
+};
+
 function typeSelect(selected: string, attrs: Record<string, string>): HTMLSelectElement {
-  const select = el('select', attrs, SCHEDULER_CATALOG.map((s) => el('option', { value: s.type }, [s.type])));
+  const groups = (Object.keys(FAMILY_LABELS) as Family[]).map((family) =>
+    el('optgroup', { label: FAMILY_LABELS[family] }, SCHEDULER_CATALOG.filter((s) => s.family === family).map((s) => el('option', { value: s.type }, [s.type]))),
+  );
+  const select = el('select', attrs, groups);
   select.value = selected;
   return select;
 }
@@ -54,10 +68,10 @@ function buildCards(): void {
   container.replaceChildren(
     ...state.cards.map((card, index) => {
       const info = schedulerInfo(card.type)!;
-      const fields = info.options.map((o) =>
+      const fields = formOptions(card.type).map((o) =>
         el('label', { class: 'field' }, [el('span', {}, [o.name, o.required ? ' *' : '']), optionInput(o, card.options[o.name] ?? '')]),
       );
-      if (card.type === 'ReduceLROnPlateau') {
+      if (takesMetric(card.type)) {
         const metric = el('input', { name: 'metric', 'data-option': 'metric', type: 'text', title: 'Synthetic validation metric per step: a safe expression in step' });
         metric.value = card.metric ?? '';
         fields.push(el('label', { class: 'field' }, [el('span', {}, ['metric(step)']), metric]));
@@ -185,7 +199,7 @@ function exportCard(index: number, kind: string): void {
   if (!card) return;
   try {
     const spec = cardSpec(state, card);
-    out.value = kind === 'spec' ? JSON.stringify(spec, null, 2) : generateCode(spec, kind === 'ts' ? 'ts' : 'pytorch');
+    out.value = kind === 'spec' ? JSON.stringify(spec, null, 2) : toCode(spec, kind === 'ts' ? 'ts' : 'pytorch', { print: 'rows' });
     out.dataset.kind = kind;
   } catch (error) {
     out.value = `// cannot export: ${(error as Error).message}`;

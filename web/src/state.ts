@@ -1,10 +1,11 @@
-import { SCHEDULER_CATALOG, schedulerInfo, type OptionInfo } from '../../src/plot/catalog.js';
+import { JSON_KINDS, SCHEDULER_CATALOG, schedulerInfo, type OptionInfo } from '../../src/spec/catalog.js';
+import { formOptions, takesMetric } from './specs.js';
 
 /** One scheduler card: its type and the raw text of each option field (kept raw so bad input survives a share). */
 export interface CardState {
   type: string;
   options: Record<string, string>;
-  /** ReduceLROnPlateau's synthetic metric, an expression in `step`. */
+  /** The synthetic metric of metric-driven schedulers (ReduceLROnPlateau), an expression in `step`. */
   metric?: string;
 }
 
@@ -19,17 +20,17 @@ export interface PlaygroundState {
 /** Text of an option value for an input field. */
 export function optionText(o: OptionInfo, value: unknown): string {
   if (value === undefined) return '';
-  if (o.kind === 'schedulers') return JSON.stringify(value);
+  if (JSON_KINDS.has(o.kind)) return JSON.stringify(value);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }
 
-/** A card showing the catalog example of `type`. */
+/** A card showing the catalog example of `type` (any scheduler, schedule, combinator or recipe). */
 export function defaultCard(type: string): CardState {
   const info = schedulerInfo(type) ?? SCHEDULER_CATALOG[0]!;
   const options: Record<string, string> = {};
-  for (const o of info.options) options[o.name] = optionText(o, info.example[o.name]);
-  return { type: info.type, options, ...(info.type === 'ReduceLROnPlateau' ? { metric: 'max(0.3, 1 - step / 40)' } : {}) };
+  for (const o of formOptions(info.type)) options[o.name] = optionText(o, info.example[o.name]);
+  return { type: info.type, options, ...(takesMetric(info.type) ? { metric: 'max(0.3, 1 - step / 40)' } : {}) };
 }
 
 /** The state a fresh playground starts with. */
