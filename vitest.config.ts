@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 120_000,
+    setupFiles: ['test/setup/fastCheckSeed.ts'],
   },
 });

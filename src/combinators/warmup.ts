@@ -17,7 +17,8 @@ export const WARMUP_MODES: readonly WarmupMode[] = ['linear', 'exponential', 'co
  */
 export function warmupCurve(mode: WarmupMode, from: number, to: number, t: number, steps: number): number {
   if (mode === 'constant' || t <= 0) return from;
-  if (mode === 'exponential') return from * (to / from) ** (t / steps);
+  // A geometric ramp between equal values is flat (this also covers warming up to a target lr of 0, where to/from is 0/0).
+  if (mode === 'exponential') return from === to ? from : from * (to / from) ** (t / steps);
   return from + t * ((to - from) / steps);
 }
 

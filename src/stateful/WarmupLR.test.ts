@@ -36,6 +36,19 @@ describe('WarmupLR', () => {
     const lrs = run(optimizer, scheduler, 5, () => 1).map((v) => Number(v.toPrecision(12)));
     expect(lrs).toEqual([0.001, 0.01, 0.1, 0.1, 0.05, 0.025]);
   });
+  it('warms a group whose target lr is 0 to 0, not NaN, in exponential mode', () => {
+    const optimizer = createOptimizer({ lr: 0.1, groups: [{}, { lr: 0 }] });
+    const scheduler = new WarmupLR(new StepLR(optimizer, { stepSize: 2 }), { steps: 3, startFactor: 0.1, mode: 'exponential' });
+    const seen = [optimizer.paramGroups.map((g) => g.lr)];
+    for (let i = 0; i < 4; i++) {
+      optimizer.step();
+      scheduler.step();
+      seen.push(optimizer.paramGroups.map((g) => g.lr));
+    }
+    expect(seen.map((r) => r[1])).toEqual([0, 0, 0, 0, 0]);
+    expect(seen[3]?.[0]).toBeCloseTo(0.1, 15);
+  });
+
   it('round-trips its state through JSON', () => {
     const build = () => {
       const optimizer = createOptimizer({ lr: 0.1 });
