@@ -46,6 +46,7 @@ describe('closed forms agree with the chainable recurrences', () => {
   it('detects a real difference (the comparison is not vacuous)', () => {
     const a = createOptimizer({ lr: 0.1 });
     const s = buildScheduler(a, { type: 'StepLR', stepSize: 3, gamma: 0.5 }) as LRScheduler;
+    a.step(); // the optimizer steps first, as in training (no call-order warning)
     s.step(4);
     expect(a.paramGroups[0]?.lr).toBeCloseTo(0.05, 15);
     s.step(); // chainable from epoch 4 -> 5: no decay
