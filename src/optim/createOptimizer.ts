@@ -46,8 +46,7 @@ export class PlainOptimizer implements Optimizer {
     }
     this.paramGroups = Array.from(groupSpecs, (raw: unknown, i) => {
       const spec = plainObject(`createOptimizer.groups[${i}]`, raw);
-      const group: ParamGroup = { ...spec, lr };
-      group.lr = spec.lr === undefined ? lr : numberInRange(`createOptimizer.groups[${i}].lr`, spec.lr, { min: 0 });
+      const group = newGroup(spec.lr === undefined ? lr : numberInRange(`createOptimizer.groups[${i}].lr`, spec.lr, { min: 0 }), spec);
       if (type === 'sgd') {
         group.momentum = spec.momentum === undefined ? momentum : finiteNumber(`createOptimizer.groups[${i}].momentum`, spec.momentum);
       } else {
@@ -90,12 +89,31 @@ export class PlainOptimizer implements Optimizer {
       }
     });
     this.steps = s.stepCount;
+    // Fresh group objects (not deleted-and-refilled ones, which V8 would turn into slow dictionaries).
     s.paramGroups.forEach((saved, i) => {
-      const target = this.paramGroups[i] as ParamGroup;
-      for (const key of Object.keys(target)) delete target[key];
-      Object.assign(target, copyGroup(saved));
+      this.paramGroups[i] = newGroup(saved.lr, copyGroup(saved));
     });
   }
+}
+
+/**
+ * A param group as an instance of its own class rather than an object literal: V8 then keeps `lr` (and the
+ * other hyperparameters) as unboxed doubles, so a scheduler's writes allocate nothing, whatever shapes
+ * object literals elsewhere in the program take (a literal with a non-number `lr` would box them all).
+ */
+class PlainParamGroup implements ParamGroup {
+  [key: string]: unknown;
+  // `declare`: no class-field definition, so the first store (a number) fixes the field's representation.
+  declare lr: number;
+  constructor(lr: number) {
+    this.lr = lr;
+  }
+}
+
+function newGroup(lr: number, rest: Record<string, unknown>): ParamGroup {
+  const group = new PlainParamGroup(lr);
+  for (const [key, value] of Object.entries(rest)) if (key !== 'lr') group[key] = value;
+  return group;
 }
 
 function checkBetas(option: string, value: unknown): number[] {

@@ -41,6 +41,25 @@ interface Phase {
 }
 
 /**
+ * Reads one of the group keys OneCycleLR keeps (PyTorch's `group[phase["start_lr"]]`) with named property
+ * loads: a computed `group[key]` would go through V8's generic keyed load and box the double every step.
+ */
+function groupValue(group: ParamGroup, key: LrKey | MomentumKey): number {
+  switch (key) {
+    case 'initialLr':
+      return group.initialLr as number;
+    case 'maxLr':
+      return group.maxLr as number;
+    case 'minLr':
+      return group.minLr as number;
+    case 'maxMomentum':
+      return group.maxMomentum as number;
+    default:
+      return group.baseMomentum as number;
+  }
+}
+
+/**
  * PyTorch `OneCycleLR` (the 1cycle policy), with momentum or beta1 cycling. It may be stepped
  * exactly `totalSteps` times after construction; one more step throws like PyTorch 2.x.
  *
@@ -122,21 +141,24 @@ export class OneCycleLR extends LRScheduler {
     this.initialStep();
   }
 
-  private anneal(start: number, end: number, pct: number): number {
-    if (this.annealStrategy === 'cos') {
-      const cosOut = Math.cos(Math.PI * pct) + 1;
-      return end + ((start - end) / 2.0) * cosOut;
-    }
-    return (end - start) * pct + start;
+  protected computeLr(out: number[]): void {
+    this.evaluate(out, this.cycleMomentum);
   }
 
-  protected computeLr(out: number[]): void {
+  /** The lr part of `get_lr` (OneCycleLR is a closed form); reads the groups' initialLr/maxLr/minLr, writes nothing. */
+  protected override closedFormAt(out: number[]): void {
+    this.evaluate(out, false);
+  }
+
+  /** PyTorch's `get_lr`: lrs into `out`, and the cycled momentum into the groups when `withMomentum`. */
+  private evaluate(out: number[], withMomentum: boolean): void {
     const stepNum = this.lastEpoch;
     if (stepNum > this.totalSteps) {
       throw new ScheduleError(`OneCycleLR: Tried to step ${stepNum} times. The specified number of total steps is ${this.totalSteps}`);
     }
     const groups = this.optimizer.paramGroups;
     const last = this.phases.length - 1;
+    const cos = this.annealStrategy === 'cos';
     for (let g = 0; g < out.length; g++) {
       const group = groups[g] as ParamGroup;
       let startStep = 0.0;
@@ -148,32 +170,19 @@ export class OneCycleLR extends LRScheduler {
             throw new ScheduleError(`OneCycleLR phase ${p + 1} has zero length at step ${stepNum} (pctStart * totalSteps makes it empty; PyTorch raises ZeroDivisionError here)`);
           }
           const pct = (stepNum - startStep) / (endStep - startStep);
-          out[g] = this.anneal(group[phase.startLr] as number, group[phase.endLr] as number, pct);
-          if (this.cycleMomentum) {
-            writeMomentum(group, this.momentumKey, this.anneal(group[phase.startMomentum] as number, group[phase.endMomentum] as number, pct));
+          // PyTorch's _annealing_cos / _annealing_linear, written inline: a helper returning a double would
+          // box it on every step. cos: end + (start - end) / 2 * (cos(pi * pct) + 1); linear: (end - start) * pct + start.
+          const cosOut = cos ? Math.cos(Math.PI * pct) + 1 : 0;
+          const s0 = groupValue(group, phase.startLr);
+          const e0 = groupValue(group, phase.endLr);
+          out[g] = cos ? e0 + ((s0 - e0) / 2.0) * cosOut : (e0 - s0) * pct + s0;
+          if (withMomentum) {
+            const s1 = groupValue(group, phase.startMomentum);
+            const e1 = groupValue(group, phase.endMomentum);
+            const m = cos ? e1 + ((s1 - e1) / 2.0) * cosOut : (e1 - s1) * pct + s1;
+            if (this.momentumKey === 'betas') (group.betas as number[])[0] = m;
+            else group.momentum = m;
           }
-          break;
-        }
-        startStep = phase.endStep;
-      }
-    }
-  }
-
-  /** The lr part of `get_lr` (OneCycleLR is a closed form); reads the groups' initialLr/maxLr/minLr, writes nothing. */
-  protected override closedFormAt(out: number[]): void {
-    const stepNum = this.lastEpoch;
-    if (stepNum > this.totalSteps) {
-      throw new ScheduleError(`Tried to step ${stepNum} times. The specified number of total steps is ${this.totalSteps}`);
-    }
-    const groups = this.optimizer.paramGroups;
-    const last = this.phases.length - 1;
-    for (let g = 0; g < out.length; g++) {
-      const group = groups[g] as ParamGroup;
-      let startStep = 0.0;
-      for (let p = 0; p <= last; p++) {
-        const phase = this.phases[p] as Phase;
-        if (stepNum <= phase.endStep || p === last) {
-          out[g] = this.anneal(group[phase.startLr] as number, group[phase.endLr] as number, (stepNum - startStep) / (phase.endStep - startStep));
           break;
         }
         startStep = phase.endStep;
