@@ -32,18 +32,32 @@ export class CosineAnnealingLR extends LRScheduler {
     this.initialStep();
   }
 
+  // The recurrence needs cos(pi * e / tMax) and cos(pi * (e - 1) / tMax); the second is the first of the previous
+  // step, computed from the same float operands, so it is reused when the steps are consecutive (bit-identical).
+  private cosEpoch = -1;
+  private cosValue = NaN;
+
   // The operand order below is PyTorch's, so results are bit-identical wherever Math.cos matches libm.
   protected computeLr(out: number[]): void {
     const groups = this.optimizer.paramGroups;
     const e = this.lastEpoch;
     const { tMax, etaMin } = this;
+    const mode = this.isInitial ? 0 : this.stepCount === 1 && e > 0 ? 1 : (e - 1 - tMax) % (2 * tMax) === 0 ? 2 : 3;
+    let ratio = 0;
+    if (mode === 3) {
+      const cosNow = Math.cos((Math.PI * e) / tMax);
+      const cosPrev = this.cosEpoch === e - 1 ? this.cosValue : Math.cos((Math.PI * (e - 1)) / tMax);
+      this.cosEpoch = e;
+      this.cosValue = cosNow;
+      ratio = (1 + cosNow) / (1 + cosPrev);
+    }
     for (let i = 0; i < out.length; i++) {
       const lr = (groups[i] as { lr: number }).lr;
       const base = this.baseLrs[i] as number;
-      if (this.isInitial) out[i] = lr;
-      else if (this.stepCount === 1 && e > 0) out[i] = etaMin + ((base - etaMin) * (1 + Math.cos((e * Math.PI) / tMax))) / 2;
-      else if ((e - 1 - tMax) % (2 * tMax) === 0) out[i] = lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
-      else out[i] = ((1 + Math.cos((Math.PI * e) / tMax)) / (1 + Math.cos((Math.PI * (e - 1)) / tMax))) * (lr - etaMin) + etaMin;
+      if (mode === 0) out[i] = lr;
+      else if (mode === 1) out[i] = etaMin + ((base - etaMin) * (1 + Math.cos((e * Math.PI) / tMax))) / 2;
+      else if (mode === 2) out[i] = lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+      else out[i] = ratio * (lr - etaMin) + etaMin;
     }
   }
 
