@@ -1,6 +1,6 @@
 import { OptionError } from '../errors.js';
 import { defineDefinition, instantiate } from '../schedules/define.js';
-import { bisectRight } from '../schedules/multiStep.js';
+import { bisectRight } from '../bisect.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 
 export const joinDefinition = defineDefinition({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bisectLeft, bisectRight, multiStep } from './multiStep.js';
+import { multiStep } from './multiStep.js';
 
 describe('multiStep', () => {
   it('applies gamma at each milestone, repeated milestones twice (PyTorch)', () => {
@@ -8,9 +8,5 @@ describe('multiStep', () => {
   });
   it('rejects decreasing milestones', () => {
     expect(() => multiStep({ from: 1, milestones: [5, 3] })).toThrow(/multiStep\.milestones: expected an array of numbers, non-decreasing/);
-  });
-  it('bisects like Python', () => {
-    expect(bisectRight([1, 2, 2, 3], 2)).toBe(3);
-    expect(bisectLeft([1, 2, 2, 3], 2)).toBe(1);
   });
 });

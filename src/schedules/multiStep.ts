@@ -1,3 +1,4 @@
+import { bisectRight } from '../bisect.js';
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
@@ -8,30 +9,6 @@ export interface MultiStepOptions {
   milestones: number[];
   /** Factor per milestone, > 0. Default 0.1. */
   gamma?: number;
-}
-
-/** Number of sorted entries <= x (Python's bisect_right). */
-export function bisectRight(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x < (sorted[mid] as number)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** Number of sorted entries < x (Python's bisect_left). */
-export function bisectLeft(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export const multiStepDefinition = defineDefinition({

@@ -1,6 +1,6 @@
 import { OptionError } from '../errors.js';
 import { defineDefinition, instantiate } from './define.js';
-import { bisectLeft } from './multiStep.js';
+import { bisectLeft } from '../bisect.js';
 import type { Schedule } from './Schedule.js';
 
 export interface PiecewiseConstantOptions {

@@ -1,6 +1,6 @@
 import { OptionError, StateError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { bisectRight } from '../schedules/multiStep.js';
+import { bisectRight } from '../bisect.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { integerAtLeast, knownKeys, plainObject, positiveInteger } from '../validate.js';
 import { checkCallOrder, checkOptimizer, type Chainable, type Scheduler } from '../torch/LRScheduler.js';

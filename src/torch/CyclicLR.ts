@@ -116,6 +116,16 @@ export class CyclicLR extends LRScheduler {
   }
 
   protected computeLr(out: number[]): void {
+    this.evaluate(out, this.cycleMomentum);
+  }
+
+  /** The lr part of `get_lr` (CyclicLR is a closed form); momentum is not written. */
+  protected override closedFormAt(out: number[]): void {
+    this.evaluate(out, false);
+  }
+
+  /** PyTorch's `get_lr`: lrs into `out`, and the cycled momentum into the groups when `withMomentum`. */
+  private evaluate(out: number[], withMomentum: boolean): void {
     const e = this.lastEpoch;
     const cycle = Math.floor(1 + e / this.totalSize);
     const x = 1.0 + e / this.totalSize - cycle;
@@ -126,7 +136,7 @@ export class CyclicLR extends LRScheduler {
       const baseHeight = ((this.maxLrs[i] as number) - base) * scaleFactor;
       out[i] = base + baseHeight * scaled;
     }
-    if (this.cycleMomentum) {
+    if (withMomentum) {
       const groups = this.optimizer.paramGroups;
       for (let i = 0; i < out.length; i++) {
         const maxM = this.maxMomentums[i] as number;
@@ -141,16 +151,4 @@ export class CyclicLR extends LRScheduler {
     return this.customScale?.source ?? null;
   }
 
-  /** The lr part of `get_lr` (CyclicLR is a closed form); momentum is not written. */
-  protected override closedFormAt(out: number[]): void {
-    const e = this.lastEpoch;
-    const cycle = Math.floor(1 + e / this.totalSize);
-    const x = 1.0 + e / this.totalSize - cycle;
-    const scaleFactor = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
-    const scaled = this.scale(this.scaleMode === 'cycle' ? cycle : e);
-    for (let i = 0; i < out.length; i++) {
-      const base = this.baseLrs[i] as number;
-      out[i] = base + ((this.maxLrs[i] as number) - base) * scaleFactor * scaled;
-    }
-  }
 }

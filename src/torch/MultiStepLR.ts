@@ -1,6 +1,7 @@
 import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { nonNegativeInteger, numberInRange } from '../validate.js';
+import { bisectRight } from '../bisect.js';
 import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
 import { orDefault, readOptions } from './options.js';
 
@@ -56,16 +57,4 @@ export class MultiStepLR extends LRScheduler {
     const factor = this.gamma ** bisectRight(this.milestones, this.lastEpoch);
     for (let i = 0; i < out.length; i++) out[i] = (this.baseLrs[i] as number) * factor;
   }
-}
-
-/** Number of sorted entries <= x (Python's bisect.bisect_right). */
-export function bisectRight(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x < (sorted[mid] as number)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }

@@ -3,7 +3,7 @@ import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { integerAtLeast, plainObject, positiveInteger, knownKeys } from '../validate.js';
 import { checkCallOrder, checkOptimizer, duringInitialization, nextEpoch, type Chainable } from './LRScheduler.js';
-import { bisectRight } from './MultiStepLR.js';
+import { bisectRight } from '../bisect.js';
 import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
 
 export interface SequentialLROptions {
