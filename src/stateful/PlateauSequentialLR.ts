@@ -2,9 +2,10 @@ import { OptionError, StateError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { bisectRight } from '../bisect.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
-import { integerAtLeast, knownKeys, plainObject, positiveInteger } from '../validate.js';
+import { integerAtLeast, knownKeys, plainObject } from '../validate.js';
 import { checkCallOrder, checkOptimizer, type Chainable, type Scheduler } from '../torch/LRScheduler.js';
 import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
+import { checkMilestones } from '../torch/composites.js';
 
 export interface PlateauSequentialLROptions {
   /** Schedulers on the same optimizer, run one after another; any of them may be a ReduceLROnPlateau. */
@@ -52,14 +53,7 @@ export class PlateauSequentialLR implements Scheduler {
       }
       if (child.optimizer !== optimizer) throw new OptionError(`PlateauSequentialLR.schedulers[${i}].optimizer`, child.type, 'the same optimizer as the PlateauSequentialLR');
     });
-    const raw = opts.milestones;
-    if (!Array.isArray(raw) || raw.length !== children.length - 1) {
-      throw new OptionError('PlateauSequentialLR.milestones', raw, `an array of ${children.length - 1} milestones (one fewer than the ${children.length} schedulers)`);
-    }
-    const milestones = raw.map((m, i) => positiveInteger(`PlateauSequentialLR.milestones[${i}]`, m));
-    for (let i = 1; i < milestones.length; i++) {
-      if ((milestones[i] as number) <= (milestones[i - 1] as number)) throw new OptionError('PlateauSequentialLR.milestones', raw, 'strictly increasing milestones');
-    }
+    const milestones = checkMilestones('PlateauSequentialLR', opts.milestones, children.length);
     const lastEpoch = integerAtLeast('PlateauSequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
     // ReduceLROnPlateau does not set initialLr; a sequence made only of plateaus needs it here.
     for (const group of optimizer.paramGroups) if (group.initialLr === undefined) group.initialLr = group.lr;

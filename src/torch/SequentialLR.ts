@@ -1,10 +1,10 @@
 import { OptionError, StateError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
-import { integerAtLeast, plainObject, positiveInteger, knownKeys } from '../validate.js';
+import { integerAtLeast, plainObject, knownKeys } from '../validate.js';
 import { checkCallOrder, checkOptimizer, duringInitialization, nextEpoch, type Chainable } from './LRScheduler.js';
 import { bisectRight } from '../bisect.js';
-import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
+import { cannotRestart, checkChildren, checkMilestones, loadChildren, readGroupLrs } from './composites.js';
 
 export interface SequentialLROptions {
   /** Schedulers built on the same optimizer, run one after another. */
@@ -37,16 +37,7 @@ export class SequentialLR implements Chainable {
     const opts = plainObject('SequentialLR.options', options);
     knownKeys('SequentialLR', opts, ['schedulers', 'milestones', 'lastEpoch']);
     const { children } = checkChildren('SequentialLR', opts.schedulers, optimizer);
-    const raw = opts.milestones;
-    if (!Array.isArray(raw) || raw.length !== children.length - 1) {
-      throw new OptionError('SequentialLR.milestones', raw, `an array of ${children.length - 1} milestones (one fewer than the ${children.length} schedulers)`);
-    }
-    const milestones = Array.from(raw, (m, i) => positiveInteger(`SequentialLR.milestones[${i}]`, m));
-    for (let i = 1; i < milestones.length; i++) {
-      if ((milestones[i] as number) <= (milestones[i - 1] as number)) {
-        throw new OptionError('SequentialLR.milestones', raw, 'strictly increasing milestones');
-      }
-    }
+    const milestones = checkMilestones('SequentialLR', opts.milestones, children.length);
     const lastEpoch = integerAtLeast('SequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
     optimizer.paramGroups.forEach((group, i) => {
       if (typeof group.initialLr !== 'number') {

@@ -1,5 +1,6 @@
 import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
+import { positiveInteger } from '../validate.js';
 import type { Scheduler } from './LRScheduler.js';
 import type { Chainable } from './LRScheduler.js';
 
@@ -27,6 +28,18 @@ export function checkChildren(scope: string, schedulers: unknown, optimizer: Opt
     }
   });
   return { children: schedulers as Chainable[], optimizer: target as Optimizer };
+}
+
+/** Milestones of a sequence: one fewer than its schedulers, positive integers, strictly increasing. */
+export function checkMilestones(scope: string, raw: unknown, schedulerCount: number): number[] {
+  if (!Array.isArray(raw) || raw.length !== schedulerCount - 1) {
+    throw new OptionError(`${scope}.milestones`, raw, `an array of ${schedulerCount - 1} milestones (one fewer than the ${schedulerCount} schedulers)`);
+  }
+  const milestones = Array.from(raw, (m, i) => positiveInteger(`${scope}.milestones[${i}]`, m));
+  for (let i = 1; i < milestones.length; i++) {
+    if ((milestones[i] as number) <= (milestones[i - 1] as number)) throw new OptionError(`${scope}.milestones`, raw, 'strictly increasing milestones');
+  }
+  return milestones;
 }
 
 /** Copies the groups' lrs into `out` (what PyTorch's composites report as their last lr). */
