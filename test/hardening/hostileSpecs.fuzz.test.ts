@@ -71,6 +71,16 @@ describe('hostile specs (fuzz)', () => {
     expect(accepted + rejected).toBe(RUNS);
   });
 
+  it('handles huge arrays without hanging: a million milestones, a hundred thousand groups, a huge bad list', () => {
+    const milestones = Array.from({ length: 1_000_000 }, (_, i) => i + 1);
+    const out = runTrace({ optimizer: { lr: 1 }, scheduler: { type: 'MultiStepLR', milestones, gamma: 0.5 }, steps: 3 });
+    expect(out.lr.map((r) => r[0])).toEqual([1, 0.5, 0.25, 0.125]);
+    const groups = Array.from({ length: 100_000 }, () => ({}));
+    expect(runTrace({ optimizer: { lr: 0.1, groups }, scheduler: { type: 'StepLR', stepSize: 1 }, steps: 1 }).lr[1]).toHaveLength(100_000);
+    const bad = [...milestones.slice(0, 500_000), -1];
+    expect(() => runTrace({ optimizer: { lr: 1 }, scheduler: { type: 'MultiStepLR', milestones: bad }, steps: 1 })).toThrow('scheduler.milestones[500000]: expected a non-negative integer, got -1');
+  });
+
   it('rejects deeply nested composites and oversized step counts with a path', () => {
     let nested: Record<string, unknown> = { type: 'ExponentialLR', gamma: 0.9 };
     for (let i = 0; i < 40; i++) nested = { type: 'ChainedScheduler', schedulers: [nested] };
