@@ -3,9 +3,9 @@ import type { Optimizer } from '../optim/Optimizer.js';
 import { bisectRight } from '../bisect.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { integerAtLeast, knownKeys, plainObject } from '../validate.js';
-import { checkCallOrder, checkOptimizer, type Chainable, type Scheduler } from '../torch/LRScheduler.js';
+import { checkCallOrder, checkOptimizer, nextEpoch, type Chainable, type Scheduler } from '../torch/LRScheduler.js';
 import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
-import { checkMilestones } from '../torch/composites.js';
+import { checkMilestones, loadChildren, readGroupLrs } from '../torch/composites.js';
 
 export interface PlateauSequentialLROptions {
   /** Schedulers on the same optimizer, run one after another; any of them may be a ReduceLROnPlateau. */
@@ -71,7 +71,7 @@ export class PlateauSequentialLR implements Scheduler {
   /** One step; `metric` is required while a ReduceLROnPlateau phase is active. */
   step(metric?: number): void {
     checkCallOrder(this.optimizer);
-    const epoch = this.lastEpoch + 1;
+    const epoch = nextEpoch(this.type, this.lastEpoch);
     const idx = bisectRight(this.milestones, epoch);
     const child = this.schedulers[idx] as Scheduler;
     if (isPlateau(child)) {
@@ -83,7 +83,7 @@ export class PlateauSequentialLR implements Scheduler {
       if (idx > 0 && this.milestones[idx - 1] === epoch) (child as Chainable).updateLr(0);
       else (child as Chainable).step();
     }
-    this.optimizer.paramGroups.forEach((g, i) => (this.lastLr[i] = g.lr));
+    readGroupLrs(this.optimizer, this.lastLr);
   }
 
   getLastLr(): number[] {
@@ -107,13 +107,7 @@ export class PlateauSequentialLR implements Scheduler {
     const lastLr = reader.floats('lastLr', this.lastLr.length);
     const states = reader.list('schedulers');
     if (states.length !== this.schedulers.length) throw new StateError(`${path}.schedulers`, `expected ${this.schedulers.length} child states, got ${states.length}`);
-    const before = this.schedulers.map((c) => c.stateDict());
-    try {
-      this.schedulers.forEach((child, i) => child.loadStateDict(states[i], `${path}.schedulers[${i}]`));
-    } catch (error) {
-      this.schedulers.forEach((child, i) => child.loadStateDict(before[i]));
-      throw error;
-    }
+    loadChildren(this.schedulers, states, `${path}.schedulers`);
     this.lastEpoch = lastEpoch;
     lastLr.forEach((v, i) => (this.lastLr[i] = v));
   }

@@ -49,7 +49,7 @@ export function readGroupLrs(optimizer: Optimizer, out: number[]): void {
 }
 
 /** Loads every child's state, or none: on failure the children are put back as they were. */
-export function loadChildren(children: readonly Chainable[], states: unknown[], path: string): void {
+export function loadChildren(children: readonly Scheduler[], states: unknown[], path: string): void {
   const before = children.map((c) => c.stateDict());
   try {
     children.forEach((child, i) => child.loadStateDict(states[i], `${path}[${i}]`));
