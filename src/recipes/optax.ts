@@ -163,7 +163,7 @@ export const optaxLinearOnecycleDefinition = defineDefinition({
     pctStart: num('Fraction of the cycle spent increasing.', { min: 0, max: 1, default: 0.3 }),
     pctFinal: num('Fraction of the cycle after which the last phase starts.', { min: 0, max: 1, default: 0.85 }),
     divFactor: num('Start value = peakValue / divFactor.', { min: 0, minExclusive: true, default: 25 }),
-    finalDivFactor: num('End value = peakValue / finalDivFactor... as Optax: start / finalDivFactor.', { min: 0, minExclusive: true, default: 1e4 }),
+    finalDivFactor: num('End value = start / finalDivFactor (start = peakValue / divFactor).', { min: 0, minExclusive: true, default: 1e4 }),
   },
   build: (o) => {
     const t = o.transitionSteps as number;
