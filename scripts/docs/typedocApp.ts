@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { Application, Comment, CommentTag, Converter, ReflectionKind, type Context, type ProjectReflection, type Reflection, type TypeDocOptions } from 'typedoc';
+import { publicEntryPoints, repoPath, type EntryPoint } from './entryPoints.js';
+import { CATEGORY_ORDER, categoryOf } from './groups.js';
+
+export interface ReferenceOptions {
+  root: string;
+  /** Output directory of the HTML site (omit to only convert, e.g. for checks). */
+  out?: string;
+  /** Markdown guides to render as pages of the same site (TypeDoc "documents"). */
+  documents?: string[];
+  /** Landing page markdown. */
+  readme?: string;
+  /** Extra TypeDoc options. */
+  extra?: TypeDocOptions;
+}
+
+/**
+ * A TypeDoc application over every public entry point of the package: modules are named after the import
+ * specifier users write (`lrkit/tfjs`), exports are categorized by their defining file (see groups.ts).
+ */
+export async function createReferenceApp(options: ReferenceOptions): Promise<{ app: Application; entries: EntryPoint[] }> {
+  const entries = publicEntryPoints(options.root);
+  const app = await Application.bootstrapWithPlugins({
+    name: 'lrkit',
+    entryPoints: entries.map((e) => e.source),
+    entryPointStrategy: 'resolve',
+    tsconfig: join(options.root, 'tsconfig.build.json'),
+    readme: options.readme ?? 'none',
+    projectDocuments: options.documents ?? [],
+    out: options.out ?? join(options.root, 'site'),
+    categorizeByGroup: false,
+    categoryOrder: CATEGORY_ORDER,
+    defaultCategory: 'Other',
+    navigation: { includeCategories: true, includeGroups: false, includeFolders: false, compactFolders: true, excludeReferences: false },
+    searchInComments: true,
+    searchInDocuments: true,
+    excludePrivate: true,
+    excludeInternal: true,
+    disableGit: true,
+    sourceLinkTemplate: undefined,
+    disableSources: true,
+    hideGenerator: true,
+    markdownItOptions: { html: true },
+    sort: ['kind', 'instance-first', 'alphabetical-ignoring-documents'],
+    validation: { notExported: false, invalidLink: true, rewrittenLink: true, notDocumented: false, unusedMergeModuleWith: true },
+    treatWarningsAsErrors: true,
+    logLevel: 'Warn',
+    ...options.extra,
+  });
+  const bySource = new Map(entries.map((e) => [e.source, e.specifier]));
+  app.converter.on(
+    Converter.EVENT_RESOLVE_BEGIN,
+    (context) => {
+      const project = context.project;
+      for (const module of modulesOf(project)) {
+        const file = fileOf(context, module);
+        const specifier = file ? bySource.get(file) : undefined;
+        if (specifier) module.name = specifier;
+        for (const child of module.children ?? []) {
+          const source = fileOf(context, child);
+          if (!source) continue;
+          const comment = (child.comment ??= new Comment());
+          if (!comment.blockTags.some((t) => t.tag === '@category')) {
+            comment.blockTags.push(new CommentTag('@category', [{ kind: 'text', text: categoryOf(repoPath(options.root, source)) }]));
+          }
+        }
+      }
+    },
+    100,
+  );
+  return { app, entries };
+}
+
+/** The entry modules of a converted project (one per entry point; the project itself when there is only one). */
+export function modulesOf(project: ProjectReflection) {
+  return project.getChildrenByKind(ReflectionKind.Module);
+}
+
+// Sources are not rendered (no repository links), so ask the TypeScript symbol where it is declared.
+function fileOf(context: Context, reflection: Reflection): string | undefined {
+  const declaration = context.getSymbolFromReflection(reflection)?.declarations?.[0];
+  return declaration?.getSourceFile().fileName;
+}
