@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Application, Comment, CommentTag, Converter, ReflectionKind, type Context, type ProjectReflection, type Reflection, type TypeDocOptions } from 'typedoc';
+import { Application, Comment, CommentTag, Converter, PageEvent, ReflectionKind, type Context, type ProjectReflection, type Reflection, type TypeDocOptions } from 'typedoc';
 import { publicEntryPoints, repoPath, type EntryPoint } from './entryPoints.js';
 import { CATEGORY_ORDER, categoryOf } from './groups.js';
 
@@ -33,6 +33,7 @@ export async function createReferenceApp(options: ReferenceOptions): Promise<{ a
     categoryOrder: CATEGORY_ORDER,
     defaultCategory: 'Other',
     navigation: { includeCategories: true, includeGroups: false, includeFolders: false, compactFolders: true, excludeReferences: false },
+    navigationLinks: { Playground: 'playground:index.html' },
     searchInComments: true,
     searchInDocuments: true,
     excludePrivate: true,
@@ -69,6 +70,12 @@ export async function createReferenceApp(options: ReferenceOptions): Promise<{ a
     },
     100,
   );
+  // `playground:` links (guides, navigation) point at the playground built next to the reference.
+  app.renderer.on(PageEvent.END, (page) => {
+    if (!page.contents) return;
+    const up = '../'.repeat(page.url.split('/').length - 1);
+    page.contents = page.contents.replaceAll('href="playground:', `href="${up}playground/`);
+  });
   return { app, entries };
 }
 

@@ -1,0 +1,45 @@
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { renderGuideChart } from './charts.js';
+
+/** Where a prepared page came from and where it went. */
+export interface PreparedPage {
+  source: string;
+  target: string;
+  charts: number;
+}
+
+/**
+ * Copies the markdown of `docsDir` to `outDir`, replacing every ```lrkit-chart fence by an image of the chart,
+ * rendered to SVG next to the page (TypeDoc copies relatively linked images into the site).
+ */
+export async function prepareGuides(docsDir: string, outDir: string, root: string): Promise<PreparedPage[]> {
+  rmSync(outDir, { recursive: true, force: true });
+  const pages: PreparedPage[] = [];
+  for (const file of (readdirSync(docsDir, { recursive: true }) as string[]).sort()) {
+    if (!file.endsWith('.md')) continue;
+    const source = join(docsDir, file);
+    const target = join(outDir, file);
+    mkdirSync(dirname(target), { recursive: true });
+    const text = readFileSync(source, 'utf8');
+    const parts: string[] = [];
+    let last = 0;
+    let charts = 0;
+    for (const m of text.matchAll(/^```lrkit-chart[^\n]*\n([\s\S]*?)^```[ \t]*$/gm)) {
+      const line = text.slice(0, m.index).split('\n').length;
+      const where = `${relative(root, source)}:${line}`;
+      const svg = await renderGuideChart(m[1]!, where);
+      const name = `${file.replace(/\.md$/, '').replace(/\W+/g, '-')}-${++charts}.svg`;
+      mkdirSync(join(outDir, 'charts'), { recursive: true });
+      writeFileSync(join(outDir, 'charts', name), svg);
+      const title = (JSON.parse(m[1]!) as { title: string }).title;
+      const rel = relative(dirname(target), join(outDir, 'charts', name)).split('\\').join('/');
+      parts.push(text.slice(last, m.index), `![${title.replace(/[[\]]/g, '')}](${rel})`);
+      last = m.index + m[0].length;
+    }
+    parts.push(text.slice(last));
+    writeFileSync(target, parts.join(''));
+    pages.push({ source, target, charts });
+  }
+  return pages;
+}
