@@ -1,3 +1,5 @@
+import { plotFinderSvg } from '../../src/finder/plotFinder.js';
+import { noisyQuadraticRangeTest } from './finderDemo.js';
 import { chartSpec, fromTraceSpec, renderSvg, sampleCurves, type ChartOptions } from '../../src/plot/index.js';
 
 /**
@@ -29,6 +31,16 @@ export async function renderGuideChart(json: string, where: string): Promise<str
     const curves = sampleCurves(sources, { columns: 600 });
     const spec = chartSpec(curves, { title: chart.title, log: chart.log, momentum: chart.momentum ?? 'never', width: chart.width ?? 560, height: chart.height ?? 200 });
     return await renderSvg(spec);
+  } catch (error) {
+    throw new Error(`${where}: ${(error as Error).message}`);
+  }
+}
+
+/** A ```lrkit-finder-chart fence: `{ "title", "startLr"?, "endLr"?, "numIter"? }`, the guide's range test, plotted. */
+export async function renderFinderChart(json: string, where: string): Promise<string> {
+  try {
+    const { title, ...options } = JSON.parse(json) as { title: string; startLr?: number; endLr?: number; numIter?: number };
+    return await plotFinderSvg(await noisyQuadraticRangeTest(options), { title, width: 560, height: 300 });
   } catch (error) {
     throw new Error(`${where}: ${(error as Error).message}`);
   }

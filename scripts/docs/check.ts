@@ -1,17 +1,30 @@
-// `npm run docs:check`: every public export of every entry point has a description and an @example.
-import { coverageProblems, exportDocs } from './coverage.js';
+// `npm run docs:check`: every public export of every entry point has a description and an @example, and every
+// example (reference and guides) type-checks and runs with its value comments holding.
+import { join } from 'node:path';
+import { collectDocs } from './collect.js';
+import { coverageProblems } from './coverage.js';
 import { repoRoot } from './entryPoints.js';
-import { createReferenceApp } from './typedocApp.js';
+import { materialize, typeCheck } from './examples.js';
+import { runExamples } from './runExamples.js';
 
-const { app } = await createReferenceApp({ root: repoRoot });
-const project = await app.convert();
-if (!project) {
-  console.error('docs:check: TypeDoc could not convert the project (see the errors above)');
-  process.exit(1);
-}
-const docs = exportDocs(project);
+const only = process.argv.includes('--coverage-only');
+const { docs, entries, examples, exportsOf } = await collectDocs(repoRoot);
 const problems = coverageProblems(docs);
-for (const p of problems) console.error(p);
-const examples = docs.reduce((n, d) => n + d.examples.length, 0);
-console.log(`docs:check: ${docs.length} public exports, ${examples} examples, ${problems.length} problems`);
-process.exit(problems.length ? 1 : 0);
+for (const p of problems) console.error(`undocumented: ${p}`);
+let typeErrors: string[] = [];
+let failures: string[] = [];
+if (!only) {
+  const files = materialize(examples, join(repoRoot, '.docs-build', 'examples'), entries, exportsOf);
+  typeErrors = typeCheck(files, examples, join(repoRoot, 'tsconfig.json'));
+  for (const e of typeErrors) console.error(`type error: ${e}`);
+  if (typeErrors.length === 0) {
+    failures = await runExamples(examples, files);
+    for (const f of failures) console.error(`run failed: ${f}`);
+  }
+}
+const runnable = examples.filter((e) => e.run).length;
+console.log(
+  `docs:check: ${docs.length} public exports in ${entries.length} entry points; ${examples.length} examples (${runnable} run)` +
+    `; ${problems.length} undocumented, ${typeErrors.length} type errors, ${failures.length} failed runs`,
+);
+process.exit(problems.length + typeErrors.length + failures.length ? 1 : 0);

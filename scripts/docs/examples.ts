@@ -33,7 +33,8 @@ export function referenceExamples(docs: ExportDoc[]): Example[] {
 
 /**
  * The TypeScript code blocks of markdown guides. A fence ```ts (or ```typescript) is type-checked and run;
- * ```ts no-run is only type-checked (it writes files, trains for minutes, needs a browser...).
+ * ```ts no-run is only type-checked (it writes files, trains for minutes, needs a browser...); a ```json spec
+ * block is a trace spec, replayed with runTrace.
  */
 export function guideExamples(docsDir: string, root: string): Example[] {
   const examples: Example[] = [];
@@ -48,10 +49,14 @@ export function guideExamples(docsDir: string, root: string): Example[] {
         open = { line: i + 1, info: fence[1]!.trim(), body: [] };
       } else if (open && line.startsWith('```')) {
         const [lang, ...flags] = open.info.split(/\s+/);
+        const origin = `${relative(root, path)}:${open.line}`;
         if (lang === 'ts' || lang === 'typescript') {
-          const origin = `${relative(root, path)}:${open.line}`;
           const code = open.body.join('\n');
           examples.push({ id: origin.replace(/\W+/g, '_'), origin, code, run: !flags.includes('no-run') && !NO_RUN.test(code) });
+        } else if (lang === 'json' && flags.includes('spec')) {
+          // A trace spec shown in a guide must be one lrkit accepts: it is replayed with runTrace.
+          const code = `import { runTrace } from 'lrkit';\nrunTrace(${open.body.join('\n')});`;
+          examples.push({ id: origin.replace(/\W+/g, '_'), origin, code, run: true });
         }
         open = undefined;
       } else if (open) {
@@ -93,7 +98,7 @@ export function materialize(examples: Example[], outDir: string, entries: EntryP
   };
   writeFileSync(join(outDir, 'expectValue.ts'), EXPECT_VALUE);
   const files = new Map<string, string>();
-  for (const example of examples) {
+  for (const [index, example] of examples.entries()) {
     const { code } = assertValueComments(example.code);
     const header: string[] = ["import { __expectValue as __expect } from './expectValue.js';"];
     // Reference examples may use their entry's (and the root's) exports without an import line, like the docs read.
@@ -101,14 +106,17 @@ export function materialize(examples: Example[], outDir: string, entries: EntryP
     if (example.entry) {
       const root = entries[0]?.specifier;
       for (const specifier of [...new Set([example.entry, root].filter((s): s is string => !!s))]) {
-        const names = (exportsOf.get(specifier) ?? []).filter((n) => !imported.has(n) && new RegExp(`\\b${n}\\b`).test(example.code));
+        const names = (exportsOf.get(specifier) ?? []).filter(
+          (n) => !imported.has(n) && new RegExp(`\\b${n}\\b`).test(example.code) && !new RegExp(`\\b(const|let|var|function|class)\\s+${n}\\b`).test(example.code),
+        );
         names.forEach((n) => imported.add(n));
         if (names.length) header.push(`import { ${names.join(', ')} } from '${specifier}';`);
       }
     }
     const body = `${header.join(' ')} const __expectValue = (actual: unknown, expected: string, line: number) => __expect(actual, expected, ${JSON.stringify(example.origin)}, line);\n${code}\nexport {};\n`;
     const rewritten = body.replace(IMPORT_FROM, (all, pre: string, quote: string, spec: string) => (sourceOf.has(spec) ? `${pre}${quote}${toSource(spec)}${quote}` : all));
-    const file = join(outDir, `${example.id}.ts`);
+    // The index keeps ids that differ only in case (lrMonitor, LrMonitor) apart on any file system.
+    const file = join(outDir, `${String(index).padStart(3, '0')}_${example.id}.ts`);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, rewritten);
     files.set(example.id, file);

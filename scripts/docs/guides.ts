@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { renderGuideChart } from './charts.js';
+import { renderFinderChart, renderGuideChart } from './charts.js';
 
 /** Where a prepared page came from and where it went. */
 export interface PreparedPage {
@@ -10,7 +10,7 @@ export interface PreparedPage {
 }
 
 /**
- * Copies the markdown of `docsDir` to `outDir`, replacing every ```lrkit-chart fence by an image of the chart,
+ * Copies the markdown of `docsDir` to `outDir`, replacing every ```lrkit-chart (and ```lrkit-finder-chart) fence by an image of the chart,
  * rendered to SVG next to the page (TypeDoc copies relatively linked images into the site).
  */
 export async function prepareGuides(docsDir: string, outDir: string, root: string): Promise<PreparedPage[]> {
@@ -25,14 +25,14 @@ export async function prepareGuides(docsDir: string, outDir: string, root: strin
     const parts: string[] = [];
     let last = 0;
     let charts = 0;
-    for (const m of text.matchAll(/^```lrkit-chart[^\n]*\n([\s\S]*?)^```[ \t]*$/gm)) {
+    for (const m of text.matchAll(/^```(lrkit-chart|lrkit-finder-chart)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm)) {
       const line = text.slice(0, m.index).split('\n').length;
       const where = `${relative(root, source)}:${line}`;
-      const svg = await renderGuideChart(m[1]!, where);
+      const svg = m[1] === 'lrkit-chart' ? await renderGuideChart(m[2]!, where) : await renderFinderChart(m[2]!, where);
       const name = `${file.replace(/\.md$/, '').replace(/\W+/g, '-')}-${++charts}.svg`;
       mkdirSync(join(outDir, 'charts'), { recursive: true });
       writeFileSync(join(outDir, 'charts', name), svg);
-      const title = (JSON.parse(m[1]!) as { title: string }).title;
+      const title = (JSON.parse(m[2]!) as { title: string }).title;
       const rel = relative(dirname(target), join(outDir, 'charts', name)).split('\\').join('/');
       parts.push(text.slice(last, m.index), `![${title.replace(/[[\]]/g, '')}](${rel})`);
       last = m.index + m[0].length;
