@@ -47,7 +47,12 @@ describe('documentation site', () => {
     beforeAll(async () => {
       mkdirSync(artifacts, { recursive: true });
       const serve = sirv(site.out, { dev: true });
-      server = createServer((req, res) => serve(req, res, () => ((res.statusCode = 404), res.end('not found'))));
+      server = createServer((req, res) =>
+        serve(req, res, () => {
+          res.statusCode = 404;
+          res.end('not found');
+        }),
+      );
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       browser = await chromium.launch({
@@ -98,7 +103,7 @@ describe('documentation site', () => {
       const apiHits = await page.locator('#tsd-search-results li').allTextContents();
       expect(apiHits.some((t) => t.includes('OneCycleLR'))).toBe(true);
       await page.fill('#tsd-search-input', 'Pitfalls');
-      await page.waitForFunction(() => [...document.querySelectorAll('#tsd-search-results li')].some((li) => li.textContent?.toLowerCase().includes("pitfalls")));
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('#tsd-search-results li')).some((li) => li.textContent?.toLowerCase().includes("pitfalls")));
       expect(problems).toEqual([]);
     });
   });
