@@ -12,6 +12,8 @@ export interface ExportDoc {
   description: string;
   /** The code of each `@example` block (fences stripped). */
   examples: string[];
+  /** `@example` blocks of its members (methods, properties), by member name. */
+  memberExamples: Array<{ member: string; code: string }>;
 }
 
 // A function's or a constructor's JSDoc sits on its signatures, a class's or a type's on the declaration.
@@ -45,7 +47,10 @@ export function exportDocs(project: ProjectReflection): ExportDoc[] {
         const comments = commentsOf(child);
         const description = comments.map((c) => Comment.combineDisplayParts(c.summary).trim()).find((s) => s.length > 0) ?? '';
         const examples = comments.flatMap((c) => c.blockTags.filter((t) => t.tag === '@example').flatMap((t) => codeOf(Comment.combineDisplayParts(t.content))));
-        docs.push({ entry: module.name, name: child.name, kind: ReflectionKind.singularString(child.kind), category: category.title, description, examples });
+        const memberExamples = (child.children ?? []).flatMap((member) =>
+          commentsOf(member).flatMap((c) => c.blockTags.filter((t) => t.tag === '@example').flatMap((t) => codeOf(Comment.combineDisplayParts(t.content)).map((code) => ({ member: member.name, code })))),
+        );
+        docs.push({ entry: module.name, name: child.name, kind: ReflectionKind.singularString(child.kind), category: category.title, description, examples, memberExamples });
       }
     }
   }

@@ -18,17 +18,19 @@ export interface Example {
 
 const NO_RUN = /^\s*\/\/\s*no-run\b/m;
 
-/** The `@example` blocks of the reference, one per block. */
+/** The `@example` blocks of the reference (exports and their members), one per block. */
 export function referenceExamples(docs: ExportDoc[]): Example[] {
-  return docs.flatMap((d) =>
-    d.examples.map((code, i) => ({
-      id: `${d.entry.replace(/\W+/g, '_')}__${d.name}${d.examples.length > 1 ? `_${i + 1}` : ''}`,
-      origin: `${d.entry} ${d.name}`,
+  return docs.flatMap((d) => {
+    const own = d.examples.map((code, i) => ({ name: `${d.name}${d.examples.length > 1 ? `_${i + 1}` : ''}`, code }));
+    const members = d.memberExamples.map((m, i) => ({ name: `${d.name}.${m.member}_${i + 1}`, code: m.code }));
+    return [...own, ...members].map(({ name, code }) => ({
+      id: `${d.entry.replace(/\W+/g, '_')}__${name.replace(/\W+/g, '_')}`,
+      origin: `${d.entry} ${name}`,
       entry: d.entry,
       code,
       run: !NO_RUN.test(code),
-    })),
-  );
+    }));
+  });
 }
 
 /**
