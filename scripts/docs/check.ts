@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { collectDocs } from './collect.js';
 import { coverageProblems } from './coverage.js';
 import { repoRoot } from './entryPoints.js';
-import { materialize, typeCheck } from './examples.js';
+import { assertValueComments, materialize, typeCheck } from './examples.js';
 import { runExamples } from './runExamples.js';
 
 const only = process.argv.includes('--coverage-only');
@@ -23,8 +23,9 @@ if (!only) {
   }
 }
 const runnable = examples.filter((e) => e.run).length;
+const asserted = examples.reduce((n, e) => n + assertValueComments(e.code).asserted, 0);
 console.log(
-  `docs:check: ${docs.length} public exports in ${entries.length} entry points; ${examples.length} examples (${runnable} run)` +
+  `docs:check: ${docs.length} public exports in ${entries.length} entry points; ${examples.length} examples (${runnable} run, ${asserted} value comments asserted)` +
     `; ${problems.length} undocumented, ${typeErrors.length} type errors, ${failures.length} failed runs`,
 );
 process.exit(problems.length + typeErrors.length + failures.length ? 1 : 0);
