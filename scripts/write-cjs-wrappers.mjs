@@ -1,3 +1,4 @@
+/* global URL, console */
 // Writes the CommonJS entry files named in package.json `exports` (`require.default`): each one require()s
 // the ESM file of the same entry (`import.default`), so both module systems share one implementation
 // (see tsup.config.ts). Run after tsup.
