@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** One public entry point: the specifier users import and the TypeScript source behind it. */
 export interface EntryPoint {
@@ -16,6 +16,12 @@ interface PackageJson {
   workspaces?: string[];
 }
 
+/**
+ * Subpaths that are exported for lrkit's own packages but are not a public API (no semver promise, see
+ * src/internal.ts): the reference does not document them.
+ */
+export const NOT_PUBLIC_SUBPATHS: readonly string[] = ['./internal'];
+
 // Every string target of an exports entry, whatever the nesting of conditions (import/require/types/node/default).
 function targets(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -24,15 +30,29 @@ function targets(value: unknown): string[] {
   return [];
 }
 
-// `./dist/esm/tfjs/index.js`, `./dist/tfjs/index.d.ts`, `./dist/cjs/x.cjs` -> candidates under `src/`.
-function sourceCandidates(target: string): string[] {
-  const path = target.replace(/^\.\//, '');
-  const stem = path.replace(/\.d\.[cm]?ts$|\.[cm]?js$|\.ts$/, '');
-  const inner = stem.replace(/^(dist|build|lib|out)\/(esm|cjs|types|mjs|node|browser)\//, '').replace(/^(dist|build|lib|out)\//, '');
-  return [`src/${inner}.ts`, `src/${inner}.mts`, `src/${inner}/index.ts`, `${stem}.ts`];
+// `./dist/tfjs/index.js`, `./dist/finder/plot.d.cts` -> `tfjs/index`, `finder/plot`: the bundler's entry name.
+function entryName(target: string): string {
+  return target
+    .replace(/^\.\//, '')
+    .replace(/\.d\.[cm]?ts$|\.[cm]?js$|\.ts$/, '')
+    .replace(/^(dist|build|lib|out)\/((esm|cjs|types)\/)?/, '');
 }
 
-function entriesOf(dir: string): EntryPoint[] {
+// The bundler's map from entry name to source (tsup's `entry` object), when the package has a tsup config.
+async function bundlerEntries(dir: string): Promise<Map<string, string>> {
+  const config = join(dir, 'tsup.config.ts');
+  const map = new Map<string, string>();
+  if (!existsSync(config)) return map;
+  const loaded = ((await import(pathToFileURL(config).href)) as { default: unknown }).default;
+  for (const c of (Array.isArray(loaded) ? loaded : [loaded]) as Array<{ entry?: unknown }>) {
+    if (c.entry && typeof c.entry === 'object' && !Array.isArray(c.entry)) {
+      for (const [name, source] of Object.entries(c.entry as Record<string, string>)) map.set(name, source);
+    }
+  }
+  return map;
+}
+
+async function entriesOf(dir: string): Promise<EntryPoint[]> {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
   const exportsField = pkg.exports;
   if (!exportsField) return [];
@@ -41,29 +61,31 @@ function entriesOf(dir: string): EntryPoint[] {
     typeof exportsField === 'string' || Object.keys(exportsField as object).every((k) => !k.startsWith('.'))
       ? { '.': exportsField }
       : (exportsField as Record<string, unknown>);
+  const bundled = await bundlerEntries(dir);
   const entries: EntryPoint[] = [];
   for (const [key, value] of Object.entries(map)) {
-    if (key.endsWith('.json') || key.includes('*')) continue;
+    if (key.endsWith('.json') || key.includes('*') || NOT_PUBLIC_SUBPATHS.includes(key)) continue;
     const specifier = key === '.' ? pkg.name : `${pkg.name}/${key.replace(/^\.\//, '')}`;
-    const candidates = targets(value).flatMap(sourceCandidates);
+    const names = [...new Set(targets(value).map(entryName))];
+    const candidates = names.flatMap((n) => [bundled.get(n), `src/${n}.ts`, `src/${n}/index.ts`]).filter((c): c is string => !!c);
     const source = candidates.map((c) => join(dir, c)).find((c) => existsSync(c));
-    if (!source) throw new Error(`docs: cannot find the source of export "${specifier}" in ${dir} (tried ${[...new Set(candidates)].join(', ')})`);
+    if (!source) throw new Error(`docs: cannot find the source of export "${specifier}" in ${dir} (tried ${candidates.join(', ')})`);
     entries.push({ specifier, source });
   }
   return entries;
 }
 
 /**
- * The public entry points of the package at `root` (and of its workspace packages), read from the
- * `exports` maps: the single source of truth for what the API reference must cover.
+ * The public entry points of the package at `root` and of its workspace packages, read from their `exports`
+ * maps (and tsup's entry map, to find each one's source): what the API reference must cover.
  */
-export function publicEntryPoints(root: string): EntryPoint[] {
+export async function publicEntryPoints(root: string): Promise<EntryPoint[]> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
-  const entries = entriesOf(root);
+  const entries = await entriesOf(root);
   for (const pattern of pkg.workspaces ?? []) {
     // Workspaces are listed as `packages/name` or `packages/*`.
     const dirs = pattern.endsWith('/*') ? listDirs(join(root, pattern.slice(0, -2))) : [join(root, pattern)];
-    for (const d of dirs) if (existsSync(join(d, 'package.json'))) entries.push(...entriesOf(d));
+    for (const d of dirs) if (existsSync(join(d, 'package.json'))) entries.push(...(await entriesOf(d)));
   }
   return entries;
 }
@@ -72,7 +94,8 @@ function listDirs(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .map((d) => join(dir, d.name));
+    .map((d) => join(dir, d.name))
+    .sort();
 }
 
 /** `src/tfjs/index.ts` relative to the repository root, with forward slashes. */

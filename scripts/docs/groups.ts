@@ -30,6 +30,7 @@ export const CATEGORY_BY_SOURCE: ReadonlyArray<readonly [prefix: string, categor
   ['src/plot/decimate', 'Curves'],
   ['src/plot/sampleCurves', 'Curves'],
   ['src/plot/', 'Charts'],
+  ['packages/cli/src/render/', 'Chart renderers (Node)'],
   ['src/tensorboard/', 'TensorBoard'],
   ['src/errors', 'Errors and warnings'],
   ['src/warnings', 'Errors and warnings'],

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Application, Comment, CommentTag, Converter, PageEvent, ReflectionKind, type Context, type ProjectReflection, type Reflection, type TypeDocOptions } from 'typedoc';
 import { publicEntryPoints, repoPath, type EntryPoint } from './entryPoints.js';
 import { CATEGORY_ORDER, categoryOf } from './groups.js';
@@ -20,12 +21,18 @@ export interface ReferenceOptions {
  * specifier users write (`lrkit/tfjs`), exports are categorized by their defining file (see groups.ts).
  */
 export async function createReferenceApp(options: ReferenceOptions): Promise<{ app: Application; entries: EntryPoint[] }> {
-  const entries = publicEntryPoints(options.root);
+  const entries = await publicEntryPoints(options.root);
+  // A program over the entry points only, with the repository's compiler options (and its `paths`, which map
+  // lrkit's specifiers to src/ for the workspace packages).
+  const buildDir = join(options.root, '.docs-build');
+  mkdirSync(buildDir, { recursive: true });
+  const tsconfig = join(buildDir, 'tsconfig.docs.json');
+  writeFileSync(tsconfig, JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { noEmit: true }, include: entries.map((e) => relative(buildDir, e.source)) }, null, 2));
   const app = await Application.bootstrapWithPlugins({
     name: 'lrkit',
     entryPoints: entries.map((e) => e.source),
     entryPointStrategy: 'resolve',
-    tsconfig: join(options.root, 'tsconfig.build.json'),
+    tsconfig,
     readme: options.readme ?? 'none',
     projectDocuments: options.documents ?? [],
     out: options.out ?? join(options.root, 'site'),
