@@ -1,6 +1,6 @@
-import { plotFinderSvg } from '../../src/finder/plotFinder.js';
 import { noisyQuadraticRangeTest } from './finderDemo.js';
-import { chartSpec, fromTraceSpec, renderSvg, sampleCurves, type ChartOptions } from '../../src/plot/index.js';
+import { plotFinderSvg, renderSvg } from '../../packages/cli/src/index.js';
+import { chartSpec, fromTraceSpec, sampleCurves, type ChartOptions } from '../../src/plot/index.js';
 
 /**
  * A chart in a guide: a ```lrkit-chart fence holding this JSON. Each curve is a trace spec (the same JSON as
