@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { repoRoot } from './entryPoints.js';
 import { prepareGuides } from './guides.js';
+import { checkLinks } from './linkCheck.js';
 import { createReferenceApp } from './typedocApp.js';
 
 export interface SiteResult {
@@ -62,4 +63,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out = resolve(i > 0 ? process.argv[i + 1]! : join(repoRoot, 'site'));
   const result = await buildSite(out);
   console.log(`build:docs: ${result.pages} HTML pages (${result.charts} charts) in ${result.out}`);
+  const links = await checkLinks(out);
+  for (const b of links.broken) console.error(`broken link: ${b}`);
+  console.log(`build:docs: links: ${links.checked} checked, ${links.broken.length} broken, ${links.external.length} external (not fetched)`);
+  if (links.broken.length) process.exit(1);
 }
