@@ -38,6 +38,19 @@ export const CATEGORY_BY_SOURCE: ReadonlyArray<readonly [prefix: string, categor
   ['src/expr/', 'Expressions'],
 ];
 
+/** What each entry point is for, shown at the top of its module page (an entry file's own module comment wins). */
+export const ENTRY_SUMMARY: Readonly<Record<string, string>> = {
+  lrkit:
+    'The core, with no dependencies (browsers included): PyTorch-exact schedulers, pure schedules, combinators, recipes from Hugging Face, timm, Keras and Optax, the trace spec and code export, and the LR range test.',
+  'lrkit/tfjs': 'TensorFlow.js integration: a correct optimizer view, `model.fit` callbacks, early stopping, lr monitoring and checkpoints. Needs `@tensorflow/tfjs`.',
+  'lrkit/tfjs/node': 'The Node-only part of the TensorFlow.js integration: file-system checkpoints and the wasm backend.',
+  'lrkit/plot': 'Sampling, decimation and one Vega-Lite chart definition for any schedule, as plain JSON (render it with `lrkit-cli` or vega-embed).',
+  'lrkit/finder/tfjs': 'The LR range test for compiled TensorFlow.js models.',
+  'lrkit/finder/plot': "The LR range test's chart definition.",
+  'lrkit-cli': "The `lrkit` command's package: chart renderers for Node (SVG, PNG, terminal), with vega and asciichart.",
+  'lrkit/tensorboard': 'TensorBoard and CSV/JSONL logging of learning rates and metrics.',
+};
+
 /** Order of the categories on a module page; any category not listed follows in alphabetical order. */
 export const CATEGORY_ORDER = [...new Set(CATEGORY_BY_SOURCE.map(([, c]) => c)), '*'];
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Application, Comment, CommentTag, Converter, PageEvent, ReflectionKind, type Context, type ProjectReflection, type Reflection, type TypeDocOptions } from 'typedoc';
 import { publicEntryPoints, repoPath, type EntryPoint } from './entryPoints.js';
-import { CATEGORY_ORDER, categoryOf } from './groups.js';
+import { CATEGORY_ORDER, categoryOf, ENTRY_SUMMARY } from './groups.js';
 
 export interface ReferenceOptions {
   root: string;
@@ -65,6 +65,8 @@ export async function createReferenceApp(options: ReferenceOptions): Promise<{ a
         const file = fileOf(context, module);
         const specifier = file ? bySource.get(file) : undefined;
         if (specifier) module.name = specifier;
+        const summary = specifier ? ENTRY_SUMMARY[specifier] : undefined;
+        if (summary && !module.comment?.summary.length) module.comment = new Comment([{ kind: 'text', text: summary }]);
         for (const child of module.children ?? []) {
           const source = fileOf(context, child);
           if (!source) continue;
