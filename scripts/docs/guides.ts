@@ -38,7 +38,11 @@ export async function prepareGuides(docsDir: string, outDir: string, root: strin
       last = m.index + m[0].length;
     }
     parts.push(text.slice(last));
-    writeFileSync(target, parts.join(''));
+    let page = parts.join('');
+    // A page without front matter is titled by its first heading (else the navigation would show the file name).
+    const heading = /^# (.+)$/m.exec(page);
+    if (!page.startsWith('---\n') && heading) page = `---\ntitle: ${JSON.stringify(heading[1]!.replace(/`/g, ''))}\n---\n${page}`;
+    writeFileSync(target, page);
     pages.push({ source, target, charts });
   }
   return pages;
