@@ -95,6 +95,19 @@ describe('documentation site', () => {
       expect(problems).toEqual([]);
     });
 
+    it('shows every chart of the guides (rendered at build time)', async () => {
+      for (const guide of ['Choosing_a_scheduler', 'Pitfalls', 'The_LR_range_test']) {
+        await page.goto(`${base}documents/${guide}.html`);
+        const images = page.locator('.col-content img');
+        expect(await images.count(), guide).toBeGreaterThan(0);
+        for (const image of await images.all()) {
+          await image.scrollIntoViewIfNeeded();
+          expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 300), guide).toBe(true);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
     it('finds guides and API symbols in one search', async () => {
       await page.goto(`${base}modules/lrkit.html`);
       await page.click('#tsd-search-trigger');
