@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import socket
-import struct
 import subprocess
 import sys
 import tempfile
@@ -50,7 +49,9 @@ def check(condition, message):
 
 
 def f32(x):
-    return struct.unpack("<f", struct.pack("<f", x))[0] if math.isfinite(x) and abs(x) < 3.5e38 else float(np.float32(x))
+    """What a float32 simple_value holds: round to nearest, overflow to ±inf (as protobuf stores it)."""
+    with np.errstate(over="ignore"):
+        return float(np.float32(x))
 
 
 def same(a, b):
@@ -261,9 +262,11 @@ def main():
         json.dump(cases, f, indent=1, ensure_ascii=False)
         f.write("\n")
     work = tempfile.mkdtemp(prefix="lrkit-tb-")
-    pytorch, lrkit = os.path.join(work, "pytorch"), os.path.join(work, "lrkit")
+    pytorch, lrkit, as_pytorch = os.path.join(work, "pytorch"), os.path.join(work, "lrkit"), os.path.join(work, "lrkit-as-pytorch")
     write_pytorch(cases, pytorch)
     subprocess.run(["npx", "tsx", "scripts/tensorboard_write_cases.ts", lrkit], cwd=ROOT, check=True)
+    # The same, naming PyTorch's writer in source_metadata (the one field that says who wrote the file).
+    subprocess.run(["npx", "tsx", "scripts/tensorboard_write_cases.ts", as_pytorch, "--as-pytorch"], cwd=ROOT, check=True)
 
     # Byte fixtures: PyTorch's files under fixed names (their names hold the host and pid).
     out = os.path.join(FIXTURES, "pytorch")
@@ -271,9 +274,14 @@ def main():
     for run in ("scalars", "text", "scalar_groups/lr_groups_backbone", "scalar_groups/lr_groups_head"):
         os.makedirs(os.path.join(out, run))
         shutil.copy(event_files(os.path.join(pytorch, run)), os.path.join(out, run, "events.out.tfevents"))
-        same_bytes = open(event_files(os.path.join(pytorch, run)), "rb").read() == open(event_files(os.path.join(lrkit, run)), "rb").read()
-        check(same_bytes, f"{run}: lrkit bytes equal PyTorch's")
-    print(f"bytes: lrkit's scalars, text and addScalars files equal PyTorch {torch.__version__}'s byte for byte (4 files)")
+        theirs = open(event_files(os.path.join(pytorch, run)), "rb").read()
+        check(theirs == open(event_files(os.path.join(as_pytorch, run)), "rb").read(), f"{run}: lrkit bytes equal PyTorch's ({pytorch} vs {as_pytorch})")
+        # With lrkit's default writer name, every record after the first (the file header) is the same.
+        ours = list(RawEventFileLoader(event_files(os.path.join(lrkit, run))).Load())
+        check(ours[1:] == list(RawEventFileLoader(event_files(os.path.join(pytorch, run))).Load())[1:], f"{run}: records after the header")
+        check(event_pb2.Event.FromString(ours[0]).source_metadata.writer == "lrkit", f"{run}: source_metadata.writer")
+    print(f"bytes: lrkit's scalars, text and addScalars files equal PyTorch {torch.__version__}'s byte for byte (4 files; with sourceWriter set to PyTorch's "
+          f"writer name; with lrkit's default the header says writer 'lrkit' and every later record is identical)")
 
     check_scalars(cases, lrkit)
     check_groups(cases, lrkit)

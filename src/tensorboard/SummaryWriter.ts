@@ -29,6 +29,11 @@ export interface SummaryWriterOptions {
   filenameSuffix?: string;
   /** Clock for wall times that are not given, in seconds since the epoch (default: the system clock, microseconds). */
   clock?: () => number;
+  /**
+   * Who wrote the file, stored in the first event's `source_metadata.writer` (default 'lrkit'; PyTorch's files say
+   * 'tensorboard.summary.writer.event_file_writer'). Every other byte is the same as PyTorch's.
+   */
+  sourceWriter?: string;
 }
 
 /** Per-process counter in event file names, as TensorBoard's writer keeps one. */
@@ -69,7 +74,7 @@ export class SummaryWriter implements TrainingLogger {
   constructor(logdir: string, options: SummaryWriterOptions = {}) {
     if (typeof logdir !== 'string' || logdir.length === 0) throw new OptionError('SummaryWriter.logdir', logdir, 'a directory path');
     const opts = plainObject('SummaryWriter.options', options);
-    knownKeys('SummaryWriter', opts, ['maxQueue', 'flushSecs', 'filenameSuffix', 'clock']);
+    knownKeys('SummaryWriter', opts, ['maxQueue', 'flushSecs', 'filenameSuffix', 'clock', 'sourceWriter']);
     const clock = opts.clock ?? systemClock;
     if (typeof clock !== 'function') throw new OptionError('SummaryWriter.clock', clock, 'a function returning seconds since the epoch');
     const suffix = opts.filenameSuffix ?? '';
@@ -79,6 +84,7 @@ export class SummaryWriter implements TrainingLogger {
       flushSecs: opts.flushSecs === undefined ? 2 : numberInRange('SummaryWriter.flushSecs', opts.flushSecs, { min: 0, minExclusive: true }),
       filenameSuffix: suffix,
       clock: clock as () => number,
+      sourceWriter: opts.sourceWriter === undefined ? 'lrkit' : checkText('SummaryWriter.sourceWriter', opts.sourceWriter),
     };
     this.logdir = logdir;
     const created = this.now('SummaryWriter.clock');
@@ -87,7 +93,7 @@ export class SummaryWriter implements TrainingLogger {
     try {
       mkdirSync(logdir, { recursive: true });
       // The first record of every event file names the format version, stamped with the creation time.
-      const header = frameRecord(encodeEvent({ wallTime: created, fileVersion: 'brain.Event:2' }));
+      const header = frameRecord(encodeEvent({ wallTime: created, fileVersion: 'brain.Event:2', sourceWriter: this.options.sourceWriter }));
       this.records = new RecordFile(this.file, header, this.options.maxQueue, this.options.flushSecs * 1000);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';

@@ -5,13 +5,17 @@
  */
 import { ProtoWriter, isDefaultNumber } from './protoWriter.js';
 
-/** Event fields: wall_time = 1 (double), step = 2 (int64), file_version = 3, summary = 5. */
-export function encodeEvent(event: { wallTime: number; step?: number; fileVersion?: string; summary?: Uint8Array }): Uint8Array {
+/**
+ * Event fields: wall_time = 1 (double), step = 2 (int64), file_version = 3, summary = 5,
+ * source_metadata = 10 { writer = 1 } (names the program that wrote the file).
+ */
+export function encodeEvent(event: { wallTime: number; step?: number; fileVersion?: string; summary?: Uint8Array; sourceWriter?: string }): Uint8Array {
   const w = new ProtoWriter();
   if (!isDefaultNumber(event.wallTime)) w.double(1, event.wallTime);
   if (event.step !== undefined && event.step !== 0) w.varint(2, event.step);
   if (event.fileVersion !== undefined) w.string(3, event.fileVersion);
   if (event.summary !== undefined) w.message(5, event.summary);
+  if (event.sourceWriter !== undefined && event.sourceWriter !== '') w.message(10, new ProtoWriter().string(1, event.sourceWriter).finish());
   return w.finish();
 }
 

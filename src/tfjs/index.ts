@@ -8,3 +8,4 @@ export type { UnresolvedLogs } from './logs.js';
 export { saveCheckpoint, restoreCheckpoint, type Checkpoint, type CheckpointParts, type EncodedWeights, type SaveCheckpointOptions } from './checkpoint.js';
 export { fileSystemHandler, writeCheckpoint, readCheckpoint } from './fileSystem.js';
 export { useWasmBackend } from './wasmBackend.js';
+export { tensorBoardCallback, TensorBoardCallback, type TensorBoardCallbackOptions } from './tensorBoardCallback.js';

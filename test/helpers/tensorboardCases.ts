@@ -5,7 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SummaryWriter } from '../../src/tensorboard/index.js';
+import { SummaryWriter, type SummaryWriterOptions } from '../../src/tensorboard/index.js';
+
+/** What PyTorch's writer puts in `source_metadata.writer`; lrkit writes 'lrkit' unless told otherwise. */
+export const PYTORCH_SOURCE_WRITER = 'tensorboard.summary.writer.event_file_writer';
 
 type JsonNumber = number | 'nan' | 'inf' | '-inf';
 
@@ -33,17 +36,17 @@ export function num(value: JsonNumber): number {
 }
 
 /** Writes each case into its own run under `outdir`: scalars/, scalar_groups/, text/, histograms/, hparams/. */
-export async function writeCases(cases: TensorBoardCases, outdir: string): Promise<void> {
+export async function writeCases(cases: TensorBoardCases, outdir: string, options: SummaryWriterOptions = {}): Promise<void> {
   const clock = () => cases.t0;
-  const scalars = new SummaryWriter(join(outdir, 'scalars'), { clock });
+  const scalars = new SummaryWriter(join(outdir, 'scalars'), { clock, ...options });
   for (const s of cases.scalars) scalars.addScalar(s.tag, num(s.value), s.step, s.wallTime);
-  const groups = new SummaryWriter(join(outdir, 'scalar_groups'), { clock });
+  const groups = new SummaryWriter(join(outdir, 'scalar_groups'), { clock, ...options });
   for (const g of cases.scalarGroups) groups.addScalars(g.mainTag, Object.fromEntries(Object.entries(g.values).map(([k, v]) => [k, num(v)])), g.step, g.wallTime);
-  const text = new SummaryWriter(join(outdir, 'text'), { clock });
+  const text = new SummaryWriter(join(outdir, 'text'), { clock, ...options });
   for (const t of cases.text) text.addText(t.tag, t.text, t.step, t.wallTime);
-  const histograms = new SummaryWriter(join(outdir, 'histograms'), { clock });
+  const histograms = new SummaryWriter(join(outdir, 'histograms'), { clock, ...options });
   for (const h of cases.histograms) histograms.addHistogram(h.tag, h.values.map(num), h.step, h.wallTime);
-  const hp = new SummaryWriter(join(outdir, 'hparams'), { clock });
+  const hp = new SummaryWriter(join(outdir, 'hparams'), { clock, ...options });
   const { hparams, metrics, step, trialId, wallTime } = cases.hparams;
   hp.addHparams(hparams, Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, num(v)])), { step, trialId, wallTime });
   await Promise.all([scalars, groups, text, histograms, hp].map((w) => w.close()));
