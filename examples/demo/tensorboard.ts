@@ -22,7 +22,7 @@ export async function writeTensorBoardRuns(logdir: string, runs: RunResult[], fi
     writer.addHparams(
       { schedule: runDirName(run.name), lr: startLrs[i] as number, epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed },
       { 'hparams/val_loss': run.valLoss, 'hparams/val_accuracy': run.valAccuracy },
-      { step: run.lrs.length },
+      { step: run.lrs.length, trialId: runDirName(run.name) },
     );
     await writer.close();
     dirs.push(dir);
