@@ -23,12 +23,23 @@ export class ProtoWriter {
   }
 
   private tag(field: number, wire: number): this {
-    return this.rawVarint(BigInt(field * 8 + wire));
+    return this.rawVarint(field * 8 + wire);
   }
 
-  /** Unsigned LEB128 of a non-negative bigint; negative int64 values are passed as their two's complement. */
-  private rawVarint(value: bigint): this {
-    let v = BigInt.asUintN(64, value);
+  /** Unsigned LEB128; negative int64 values are encoded as their 64-bit two's complement (ten bytes). */
+  private rawVarint(value: number | bigint): this {
+    if (typeof value === 'number' && value >= 0 && value <= 0x7fffffff) {
+      // Fast path for tags, lengths and ordinary steps: plain 32-bit arithmetic.
+      const bytes: number[] = [];
+      let v = value;
+      while (v > 0x7f) {
+        bytes.push((v & 0x7f) | 0x80);
+        v >>>= 7;
+      }
+      bytes.push(v);
+      return this.push(Uint8Array.from(bytes));
+    }
+    let v = BigInt.asUintN(64, BigInt(value));
     const bytes: number[] = [];
     do {
       let byte = Number(v & 0x7fn);
@@ -41,7 +52,7 @@ export class ProtoWriter {
 
   /** int32 / int64 / enum / bool field (negative values take ten bytes, as protobuf encodes them). */
   varint(field: number, value: number | bigint): this {
-    return this.tag(field, WIRE_VARINT).rawVarint(BigInt(value));
+    return this.tag(field, WIRE_VARINT).rawVarint(value);
   }
 
   double(field: number, value: number): this {
@@ -58,7 +69,7 @@ export class ProtoWriter {
   }
 
   bytes(field: number, value: Uint8Array): this {
-    return this.tag(field, WIRE_BYTES).rawVarint(BigInt(value.length)).push(value);
+    return this.tag(field, WIRE_BYTES).rawVarint(value.length).push(value);
   }
 
   string(field: number, value: string): this {
