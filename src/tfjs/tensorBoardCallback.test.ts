@@ -29,6 +29,7 @@ function reference(n: number): { lr: number[]; momentum: number[] } {
   for (let i = 0; i < n; i++) {
     out.lr.push(ref.paramGroups[0]?.lr as number);
     out.momentum.push(ref.paramGroups[0]?.momentum as number);
+    ref.step(); // the update, then the schedule step: PyTorch's order
     if (i < n - 1) scheduler.step();
   }
   return out;
