@@ -84,6 +84,24 @@ describe('tensorBoardCallback in model.fit', () => {
     model.dispose();
   });
 
+  it('fitDataset: batch tags at the global batch index across epochs', async () => {
+    const { xs, ys } = makeData(32);
+    const opt = tf.train.sgd(0.05);
+    const model = makeModel(opt);
+    const [xRows, yRows] = [tf.unstack(xs), tf.unstack(ys)];
+    const dataset = tf.data.zip({ xs: tf.data.array(xRows), ys: tf.data.array(yRows) }).batch(8);
+    const path = join(root, 'dataset.csv');
+    const log = new FileLogger(path);
+    await model.fitDataset(dataset, { epochs: 2, verbose: 0, callbacks: [tensorBoardCallback(log, { optimizer: tfjsOptimizer(opt) })] });
+    await log.close();
+    const rows = readFileSync(path, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(rows.filter((r) => r[2] === 'batch/lr').map((r) => [r[1], r[4]])).toEqual(Array.from({ length: 8 }, (_, i) => [String(i), '0.05']));
+    expect(rows.filter((r) => r[2] === 'batch/loss')).toHaveLength(8);
+    expect(rows.filter((r) => r[2] === 'epoch/loss').map((r) => r[1])).toEqual(['0', '1']);
+    tf.dispose([xs, ys, ...xRows, ...yRows]);
+    model.dispose();
+  });
+
   it('bad arguments are OptionErrors', () => {
     const log = { addScalar: () => undefined } as unknown as FileLogger;
     expect(() => tensorBoardCallback({} as FileLogger, { optimizer: createOptimizer({ lr: 1 }) })).toThrow(/tensorBoardCallback\.logger/);
