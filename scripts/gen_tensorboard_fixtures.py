@@ -26,6 +26,7 @@ import numpy as np
 import tensorboard
 import torch
 from tensorboard.backend.event_processing import event_accumulator
+from tensorboard.backend.event_processing import event_file_loader
 from tensorboard.backend.event_processing.event_file_loader import RawEventFileLoader
 from tensorboard.compat.proto import event_pb2
 from tensorboard.plugins.hparams import metadata as hp_metadata
@@ -255,6 +256,26 @@ def check_files(lrkit):
     print(f"files: {len(names)} event files named events.out.tfevents.<10-digit seconds>.<host>.<pid>.<n>, each starting with brain.Event:2; a file cut inside its last record yields the {len(partial)} earlier records")
 
 
+def check_live(work):
+    """TensorBoard's incremental loader reads an lrkit file while it is being written, round after round."""
+    proc = subprocess.Popen(["npx", "tsx", "scripts/tensorboard_write_live.ts", os.path.join(work, "live"), "3", "5"], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    loader = None
+    seen = []
+    for round_ in range(3):
+        words = proc.stdout.readline().split()
+        check(words[:2] == ["flushed", str(5 * (round_ + 1))], f"live writer said {words}")
+        loader = loader or event_file_loader.EventFileLoader(words[2])
+        # Same loader object each round: it resumes where it stopped, as TensorBoard's reload loop does.
+        seen += [(e.step, e.summary.value[0].tensor.float_val[0]) for e in loader.Load() if e.HasField("summary")]
+        check(seen == [(i, float(i)) for i in range(5 * (round_ + 1))], f"round {round_}: TensorBoard saw {seen}")
+        proc.stdin.write("next\n")
+        proc.stdin.flush()
+    proc.stdin.close()
+    check(proc.stdout.readline().strip() == "closed" and proc.wait(timeout=60) == 0, "live writer closed")
+    print(f"live: TensorBoard's EventFileLoader, reloading one file while lrkit writes it, saw 5, 10, 15 scalars after each flush, in order")
+
+
 def main():
     cases = make_cases()
     os.makedirs(FIXTURES, exist_ok=True)
@@ -289,6 +310,7 @@ def main():
     check_histograms(cases, lrkit, pytorch)
     check_hparams(cases, lrkit)
     check_files(lrkit)
+    check_live(work)
     shutil.rmtree(work)
     print(f"OK: {checks} checks passed with tensorboard {tensorboard.__version__}, torch {torch.__version__}")
 
