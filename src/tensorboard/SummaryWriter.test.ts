@@ -119,6 +119,35 @@ describe('SummaryWriter', () => {
     expect(readEventDir(dir).slice(1).map((e) => e.step)).toEqual(Array.from({ length: 150 }, (_, i) => i));
   });
 
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s (Ctrl-C, kill) writes what is buffered, then ends the process by that signal', (signal) => {
+    const dir = fresh();
+    const script = `
+      import { SummaryWriter } from ${JSON.stringify(new URL('./SummaryWriter.ts', import.meta.url).pathname)};
+      const w = new SummaryWriter(${JSON.stringify(dir)}, { flushSecs: 3600, maxQueue: 1000 });
+      for (let i = 0; i < 40; i++) w.addScalar('x', i, i);
+      process.kill(process.pid, '${signal}');
+      setTimeout(() => console.log('still alive'), 2000);`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.signal).toBe(signal);
+    expect(result.stdout).toBe('');
+    expect(readEventDir(dir).slice(1).map((e) => e.step)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  });
+
+  it("with the program's own signal listener, the records are written and the program decides", () => {
+    const dir = fresh();
+    const script = `
+      import { SummaryWriter } from ${JSON.stringify(new URL('./SummaryWriter.ts', import.meta.url).pathname)};
+      const w = new SummaryWriter(${JSON.stringify(dir)}, { flushSecs: 3600, maxQueue: 1000 });
+      process.on('SIGTERM', () => { console.log('own handler'); setTimeout(() => process.exit(3), 50); });
+      for (let i = 0; i < 5; i++) w.addScalar('x', i, i);
+      process.kill(process.pid, 'SIGTERM');
+      setTimeout(() => {}, 2000);`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe('own handler\n');
+    expect(readEventDir(dir)).toHaveLength(6);
+  });
+
   it('a crash in the middle of a write leaves every earlier record readable', async () => {
     const dir = fresh();
     const w = new SummaryWriter(dir, { clock });

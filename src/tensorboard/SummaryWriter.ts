@@ -50,7 +50,7 @@ const HPARAMS_END_TAG = '_hparams_/session_end_info';
  * `torch.utils.tensorboard.SummaryWriter` writes for the same values. The API follows PyTorch's, in camelCase.
  *
  * Writes are buffered and asynchronous (see `maxQueue`, `flushSecs`); everything added is written by `flush()`,
- * `close()` or, at the latest, when the process exits. Scalars are stored as float32 (TensorBoard's
+ * `close()` or, at the latest, when the process exits (also on SIGINT, SIGTERM and SIGHUP). Scalars are stored as float32 (TensorBoard's
  * `simple_value`); NaN and ±Infinity are written as they are, as PyTorch does.
  *
  * @example

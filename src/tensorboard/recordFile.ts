@@ -16,13 +16,30 @@ interface Batch {
 const open = new Set<RecordFile>();
 let exitHandlerInstalled = false;
 
+const finishAll = (): void => {
+  for (const file of open) file.finishSync();
+};
+
+/**
+ * 'exit' runs for a natural end and for process.exit(); only synchronous work happens there. SIGINT (Ctrl-C),
+ * SIGTERM and SIGHUP kill Node without 'exit', so we also listen for them: write everything, then, if ours is the
+ * only listener, re-raise the signal so the process ends exactly as it would have (same signal, same exit status).
+ * With listeners of the program's own, we only write and leave the decision to them.
+ */
 function installExitHandler(): void {
   if (exitHandlerInstalled) return;
   exitHandlerInstalled = true;
-  // 'exit' runs for a natural end and for process.exit(); only synchronous work happens there.
-  process.on('exit', () => {
-    for (const file of open) file.finishSync();
-  });
+  process.on('exit', finishAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = (): void => {
+      finishAll();
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
 }
 
 /**
