@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { readEventDir } from '../../test/helpers/decodeEvents.js';
+import { readEventDir } from '../../../test/helpers/decodeEvents.js';
 import { findCommand, type FindCommandOutput } from './findCommand.js';
 
 const sink = () => {
