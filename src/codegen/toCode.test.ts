@@ -20,7 +20,7 @@ function close(actual: number[][], expected: number[][], what: string): void {
   actual.forEach((row, i) =>
     row.forEach((v, g) => {
       const e = (expected[i] as number[])[g] as number;
-      // float64 on both sides; Math.cos vs libm may differ by an ulp (DESIGN §3).
+      // float64 on both sides; Math.cos vs libm may differ by an ulp (README: Conformance with real PyTorch).
       if (!(Math.abs(v - e) <= 1e-12 * scale)) expect.fail(`${what} row ${i} group ${g}: lrkit ${v}, PyTorch ${e}`);
     }),
   );
