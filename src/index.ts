@@ -64,7 +64,7 @@ export { toSpec } from './spec/toSpec.js';
 export { runTrace, traceRows, parseTraceSpec, openTrace, MAX_TRACE_STEPS, type TraceResult, type TraceSpec } from './spec/trace.js';
 export { drive, Run, stepScheduler, checkStepInputs, momentumOf, type RunSetup, type BuiltRun, type StepInputs } from './spec/drive.js';
 export { buildJsonSchema } from './spec/jsonSchema.js';
-export { toCode, type CodeTarget } from './codegen/toCode.js';
+export { toCode, type CodeTarget, type PrintFormat } from './codegen/toCode.js';
 // --- LR finder (issue 5) ---
 export { findLr, type FindLrOptions, type FindLrResult, type FinderCheckpoint, type FinderRecord, type StopReason, type TrainStepInfo } from './finder/findLr.js';
 export { suggestLrs, SUGGESTION_NAMES, type Suggestion, type SuggestionName, type SuggestionSet, type SuggestOptions, type SkipOptions, type FinderCurve } from './finder/suggest.js';

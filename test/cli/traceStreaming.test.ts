@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { traceCommand } from '../../src/cli/traceCommand.js';
+import { traceCommand } from '../../packages/cli/src/traceCommand.js';
 import { runTrace } from '../../src/spec/trace.js';
 import { setWarningSink } from '../../src/warnings.js';
 
@@ -75,7 +75,7 @@ describe('lrkit trace streams its output', () => {
   });
 
   it('streaming: a single spec failing mid-run prints nothing on stdout and exits 1 with the message', () => {
-    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'trace', file('mid.json', failsMidRun)], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['packages/cli/dist/main.js', 'trace', file('mid.json', failsMidRun)], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^lrkit: OneCycleLR: Tried to step 6 times/);

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { momentumOf, Run } from '../spec/drive.js';
-import { openTrace, parseTraceSpec, type TraceSpec } from '../spec/trace.js';
+import { momentumOf, openTrace, parseTraceSpec, type Run, type TraceSpec } from 'lrkit';
 import { readJsonFile } from './readJsonFile.js';
 
 /** Output is handed to the stream in chunks of about this many characters. */
