@@ -1,9 +1,7 @@
 /**
- * Child process of bench/trace.bench.ts: runs `lrkit trace SPEC` on stdout, then reports its own peak RSS
- * (KiB, from getrusage) as the last line of stderr.
+ * Child process of bench/trace.bench.ts when lrkit-cli is not built: runs `lrkit trace SPEC` on stdout from
+ * the sources (bench/reportRss.mjs reports the peak RSS).
  */
 import { traceCommand } from '../packages/cli/src/traceCommand.js';
 
-const file = process.argv[2] as string;
-await traceCommand(file, process.stdout);
-process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\n`);
+await traceCommand(process.argv[2] as string, process.stdout);
