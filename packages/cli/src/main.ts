@@ -28,7 +28,7 @@ program
   .description('Run a trace spec (or an array of specs) and print every param group\'s lr and momentum per step as JSON')
   .argument('<file>', "JSON spec file, or '-' for stdin")
   .addHelpText('after', '\nExample spec:\n  {"optimizer":{"type":"sgd","lr":0.1},"scheduler":{"type":"StepLR","stepSize":10},"steps":30}')
-  .action((file: string) => traceCommand(file, (text) => process.stdout.write(`${text}\n`)));
+  .action((file: string) => traceCommand(file, process.stdout));
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 registerPlotCommand(program, out);
