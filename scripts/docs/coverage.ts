@@ -43,11 +43,13 @@ export function exportDocs(project: ProjectReflection): ExportDoc[] {
   for (const module of modulesOf(project)) {
     for (const category of module.categories ?? []) {
       for (const child of category.children) {
-        if (!child.isDeclaration()) continue;
-        const comments = commentsOf(child);
+        // A re-export of something another entry point documents (e.g. `momentumOf` in lrkit/plot) shares its docs.
+        const target = child.isReference() ? child.tryGetTargetReflectionDeep() : child;
+        if (!target?.isDeclaration()) continue;
+        const comments = commentsOf(target);
         const description = comments.map((c) => Comment.combineDisplayParts(c.summary).trim()).find((s) => s.length > 0) ?? '';
         const examples = comments.flatMap((c) => c.blockTags.filter((t) => t.tag === '@example').flatMap((t) => codeOf(Comment.combineDisplayParts(t.content))));
-        const memberExamples = (child.children ?? []).flatMap((member) =>
+        const memberExamples = (target === child ? (child.children ?? []) : []).flatMap((member) =>
           commentsOf(member).flatMap((c) => c.blockTags.filter((t) => t.tag === '@example').flatMap((t) => codeOf(Comment.combineDisplayParts(t.content)).map((code) => ({ member: member.name, code })))),
         );
         docs.push({ entry: module.name, name: child.name, kind: ReflectionKind.singularString(child.kind), category: category.title, description, examples, memberExamples });
