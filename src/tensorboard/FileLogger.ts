@@ -7,6 +7,16 @@ import type { AddHparamsOptions, HparamValue, TrainingLogger } from './logger.js
 import { RecordFile } from './recordFile.js';
 import { checkStep, checkTag, checkText, checkValue, checkWallTime } from './tags.js';
 
+/**
+ * Options of {@link FileLogger}.
+ *
+ * @example
+ * // no-run: writes a file
+ * const options: FileLoggerOptions = { format: 'jsonl', flushSecs: 10 };
+ * const log = new FileLogger('runs/onecycle.jsonl', options);
+ * log.addScalar('train/lr', 0.01, 0);
+ * await log.close();
+ */
 export interface FileLoggerOptions {
   /** 'csv' or 'jsonl'; by default from the extension (.csv, else JSON lines). */
   format?: 'csv' | 'jsonl';
@@ -31,6 +41,7 @@ const systemClock = (): number => (performance.timeOrigin + performance.now()) /
  * exists; buffering, flushing and exit behave as in {@link SummaryWriter}.
  *
  * @example
+ * // no-run: writes a file
  * const log = new FileLogger('runs/onecycle.csv');
  * log.addScalar('train/lr', 0.01, 0);
  * await log.close();

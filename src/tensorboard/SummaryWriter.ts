@@ -20,6 +20,15 @@ import {
 import { checkRunName, checkStep, checkTag, checkText, checkValue, checkWallTime } from './tags.js';
 import { frameRecord } from './tfrecord.js';
 
+/**
+ * Options of {@link SummaryWriter} (PyTorch's `max_queue`, `flush_secs`, `filename_suffix`).
+ *
+ * @example
+ * // no-run: writes event files
+ * const options: SummaryWriterOptions = { flushSecs: 30, filenameSuffix: '.onecycle' };
+ * const writer = new SummaryWriter('runs/onecycle', options);
+ * await writer.close();
+ */
 export interface SummaryWriterOptions {
   /** Records buffered before a write starts (PyTorch's `max_queue`, default 10). */
   maxQueue?: number;
@@ -54,10 +63,16 @@ const HPARAMS_END_TAG = '_hparams_/session_end_info';
  * `simple_value`); NaN and ±Infinity are written as they are, as PyTorch does.
  *
  * @example
+ * // no-run: writes event files
+ * const optimizer = createOptimizer({ lr: 0.1, momentum: 0.9 });
+ * const scheduler = new OneCycleLR(optimizer, { maxLr: 0.1, totalSteps: 100 });
  * const writer = new SummaryWriter('runs/onecycle');
+ * let loss = 1;
  * for (let step = 0; step < 100; step++) {
- *   writer.addScalar('lr', scheduler.getLastLr()[0], step);
- *   writer.addScalar('loss', loss, step);
+ *   writer.addScalar('lr', scheduler.getLastLr()[0]!, step);
+ *   writer.addScalar('loss', (loss *= 0.97), step);
+ *   optimizer.step();
+ *   scheduler.step();
  * }
  * writer.addHparams({ scheduler: 'OneCycleLR', maxLr: 0.1 }, { 'hparams/final_loss': loss });
  * await writer.close();
@@ -170,7 +185,10 @@ export class SummaryWriter implements TrainingLogger {
    * Values are numbers, strings or booleans (flatten nested options first).
    *
    * @example
+   * // no-run: writes event files
+   * const writer = new SummaryWriter('runs/steplr');
    * writer.addHparams({ scheduler: 'StepLR', lr: 0.1, gamma: 0.2 }, { 'hparams/val_loss': 0.31, 'hparams/val_accuracy': 0.91 });
+   * await writer.close();
    */
   addHparams(hparams: Record<string, HparamValue>, metrics: Record<string, number>, options: AddHparamsOptions = {}): void {
     const hp = plainObject('addHparams.hparams', hparams);

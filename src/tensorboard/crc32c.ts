@@ -15,14 +15,26 @@ const TABLE = (() => {
   return table;
 })();
 
-/** CRC-32C of `bytes`, as an unsigned 32-bit integer. */
+/**
+ * CRC-32C of `bytes`, as an unsigned 32-bit integer.
+ *
+ * @example
+ * crc32c(new TextEncoder().encode('123456789')); // 3808858755
+ */
 export function crc32c(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) crc = (TABLE[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** TFRecord's masked CRC: rotate right by 15 bits and add 0xa282ead8 (mod 2^32). */
+/**
+ * TFRecord's masked CRC: rotate right by 15 bits and add 0xa282ead8 (mod 2^32).
+ *
+ * @example
+ * const data = new TextEncoder().encode('123456789');
+ * const crc = crc32c(data);
+ * maskedCrc32c(data) === ((((crc >>> 15) | (crc << 17)) + 0xa282ead8) >>> 0); // true
+ */
 export function maskedCrc32c(bytes: Uint8Array): number {
   const crc = crc32c(bytes);
   return ((((crc >>> 15) | (crc << 17)) >>> 0) + 0xa282ead8) >>> 0;

@@ -7,10 +7,17 @@ import type { TrainingLogger } from './logger.js';
  * (default: now); the finder keeps no per-iteration times.
  *
  * @example
- * const result = await findLrTfjs(model, data, { numIter: 100 });
- * const writer = new SummaryWriter('runs/lr-finder');
- * logFinderResult(writer, result);
- * await writer.close();
+ * const logged: string[] = [];
+ * // An in-memory TrainingLogger; in a real run: new SummaryWriter('runs/x') or new FileLogger('runs/x.csv').
+ * const logger: TrainingLogger = {
+ *   addScalar: (tag, value, step) => void logged.push(`${tag}@${step}=${value}`),
+ *   addScalars: () => {}, addHistogram: () => {}, addText: () => {}, addHparams: () => {},
+ *   flush: async () => {}, close: async () => {},
+ * };
+ * let w = 0;
+ * const result = await findLr({ optimizer: createOptimizer({ lr: 0.01 }), startLr: 1e-4, endLr: 10, trainStep: ({ lr }) => ((w -= lr * 2 * (w - 3)), (w - 3) ** 2) });
+ * logFinderResult(logger, result);
+ * logged[0]; // 'lr_finder/lr@0=0.0001'
  */
 export function logFinderResult(logger: TrainingLogger, result: FindLrResult, wallTime?: number): void {
   result.lrs.forEach((lr, i) => {

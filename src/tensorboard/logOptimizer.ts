@@ -7,11 +7,21 @@ import type { TrainingLogger } from './logger.js';
  * group 0, `lr_1`, `momentum_1`, ... for further groups, under `prefix` (default 'train/'). For custom loops.
  *
  * @example
- * for (let step = 0; step < steps; step++) {
- *   logOptimizer(writer, optimizer, step);
- *   writer.addScalar('train/loss', await trainStep(), step);
+ * const logged: string[] = [];
+ * // An in-memory TrainingLogger; in a real run: new SummaryWriter('runs/x') or new FileLogger('runs/x.csv').
+ * const logger: TrainingLogger = {
+ *   addScalar: (tag, value, step) => void logged.push(`${tag}@${step}=${value}`),
+ *   addScalars: () => {}, addHistogram: () => {}, addText: () => {}, addHparams: () => {},
+ *   flush: async () => {}, close: async () => {},
+ * };
+ * const optimizer = createOptimizer({ lr: 0.1, momentum: 0.9 });
+ * const scheduler = new StepLR(optimizer, { stepSize: 1, gamma: 0.5 });
+ * for (let step = 0; step < 2; step++) {
+ *   logOptimizer(logger, optimizer, step);
+ *   optimizer.step(); // your training step
  *   scheduler.step();
  * }
+ * logged.filter((line) => line.startsWith('train/lr')).length; // 2
  */
 export function logOptimizer(logger: TrainingLogger, optimizer: Optimizer, step: number, prefix = 'train/', wallTime?: number): void {
   readHyperparameters(optimizer).forEach((group, i) => {

@@ -2,7 +2,20 @@ import type { HparamValue } from './summaries.js';
 
 export type { HparamValue };
 
-/** Options of `addHparams`. */
+/**
+ * Options of `addHparams`.
+ *
+ * @example
+ * const logged: string[] = [];
+ * // An in-memory TrainingLogger; in a real run: new SummaryWriter('runs/x') or new FileLogger('runs/x.csv').
+ * const logger: TrainingLogger = {
+ *   addScalar: (tag, value, step) => void logged.push(`${tag}@${step}=${value}`),
+ *   addScalars: () => {}, addHistogram: () => {}, addText: () => {}, addHparams: () => {},
+ *   flush: async () => {}, close: async () => {},
+ * };
+ * const options: AddHparamsOptions = { trialId: 'onecycle', step: 10 };
+ * logger.addHparams({ scheduler: 'OneCycleLR', maxLr: 0.1 }, { 'hparams/val_loss': 0.31 }, options);
+ */
 export interface AddHparamsOptions {
   /** Step of the metric values (default 0). */
   step?: number;
@@ -15,6 +28,17 @@ export interface AddHparamsOptions {
 /**
  * What every lrkit training logger offers (TensorBoard's {@link SummaryWriter}, the CSV and JSON-lines loggers),
  * so callbacks and loops can write to any of them. Node-free on purpose: the tfjs callback uses only this type.
+ *
+ * @example
+ * const logged: string[] = [];
+ * // An in-memory TrainingLogger; in a real run: new SummaryWriter('runs/x') or new FileLogger('runs/x.csv').
+ * const logger: TrainingLogger = {
+ *   addScalar: (tag, value, step) => void logged.push(`${tag}@${step}=${value}`),
+ *   addScalars: () => {}, addHistogram: () => {}, addText: () => {}, addHparams: () => {},
+ *   flush: async () => {}, close: async () => {},
+ * };
+ * logOptimizer(logger, createOptimizer({ lr: 0.1 }), 0);
+ * logged.length > 0; // true
  */
 export interface TrainingLogger {
   addScalar(tag: string, value: number, step?: number, wallTime?: number): void;

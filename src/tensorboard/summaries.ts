@@ -87,7 +87,13 @@ export function encodeStringTensor(text: string): Uint8Array {
 /** The hparams plugin's placeholder tensor: an empty float vector (its summaries carry data in the metadata). */
 export const NULL_TENSOR = new ProtoWriter().varint(1, DT_FLOAT).message(2, vectorShape(0)).finish();
 
-/** A hyperparameter value as google.protobuf.Value: number_value 2, string_value 3, bool_value 4. */
+/**
+ * A hyperparameter value as google.protobuf.Value: number_value 2, string_value 3, bool_value 4.
+ *
+ * @example
+ * const hparams: Record<string, HparamValue> = { scheduler: 'OneCycleLR', maxLr: 0.1, threePhase: false };
+ * Object.keys(hparams).length; // 3
+ */
 export type HparamValue = number | string | boolean;
 
 function encodeProtobufValue(value: HparamValue): Uint8Array {

@@ -4,6 +4,11 @@ import { maskedCrc32c } from './crc32c.js';
  * One TFRecord: uint64 length (little-endian), masked CRC-32C of those 8 bytes, the data, masked CRC-32C of the
  * data. A reader that meets a short or bad-CRC record stops there, so appending whole records keeps every earlier
  * record readable even if the process dies in the middle of a write.
+ *
+ * @example
+ * const framed = frameRecord(new TextEncoder().encode('hello'));
+ * framed.length; // 21
+ * readRecords(framed).records[0]!.toString(); // 'hello'
  */
 export function frameRecord(data: Uint8Array): Buffer {
   const out = Buffer.allocUnsafe(data.length + 16);
@@ -14,7 +19,15 @@ export function frameRecord(data: Uint8Array): Buffer {
   return out;
 }
 
-/** Result of {@link readRecords}: the complete, checksum-valid records and where reading stopped. */
+/**
+ * Result of {@link readRecords}: the complete, checksum-valid records and where reading stopped.
+ *
+ * @example
+ * const file = Buffer.concat([frameRecord(new Uint8Array([1, 2])), frameRecord(new Uint8Array([3]))]);
+ * const scan: RecordScan = readRecords(file.subarray(0, file.length - 1)); // the last record is cut short
+ * scan.records.length; // 1
+ * scan.stop; // 'truncated'
+ */
 export interface RecordScan {
   records: Buffer[];
   /** Byte offset just past the last good record. */
@@ -23,7 +36,14 @@ export interface RecordScan {
   stop: 'truncated' | 'bad-crc' | null;
 }
 
-/** Reads TFRecords from a buffer, verifying both CRCs of each, stopping at the first short or corrupt one. */
+/**
+ * Reads TFRecords from a buffer, verifying both CRCs of each, stopping at the first short or corrupt one.
+ *
+ * @example
+ * const scan = readRecords(Buffer.concat([frameRecord(new Uint8Array([1])), frameRecord(new Uint8Array([2]))]));
+ * scan.records.length; // 2
+ * scan.stop; // null
+ */
 export function readRecords(buffer: Buffer): RecordScan {
   const records: Buffer[] = [];
   let offset = 0;

@@ -6,6 +6,24 @@ import type { Scheduler } from '../torch/LRScheduler.js';
 import { knownKeys, oneOf, plainObject } from '../validate.js';
 import { readHyperparameters, type GroupValues, type UnresolvedLogs } from './logs.js';
 
+/**
+ * Options of {@link tensorBoardCallback}: what to read lr and momentum from, and how often to log.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * import type { TrainingLogger } from 'lrkit/tensorboard';
+ *
+ * const logged: string[] = [];
+ * // An in-memory TrainingLogger; in a real run: new SummaryWriter('runs/x') or new FileLogger('runs/x.csv').
+ * const logger: TrainingLogger = {
+ *   addScalar: (tag, value, step) => void logged.push(`${tag}@${step}=${value}`),
+ *   addScalars: () => {}, addHistogram: () => {}, addText: () => {}, addHparams: () => {},
+ *   flush: async () => {}, close: async () => {},
+ * };
+ * const options: TensorBoardCallbackOptions = { optimizer: tfjsOptimizer(tf.train.sgd(0.1)), every: 'epoch' };
+ * const callback = tensorBoardCallback(logger, options);
+ * callback.every; // 'epoch'
+ */
 export interface TensorBoardCallbackOptions {
   /** The scheduler whose optimizer's lr and momentum (or beta1) are logged. Give this or `optimizer`. */
   scheduler?: Scheduler;
@@ -26,9 +44,24 @@ const SKIP = new Set(['batch', 'size']);
  * `epoch/val_loss`, ...). Flushes the logger when training ends; closing it stays with you.
  *
  * @example
- * const writer = new SummaryWriter('runs/onecycle');
- * await model.fit(xs, ys, { epochs: 5, callbacks: [schedulerCallback(scheduler, { every: 'batch' }), tensorBoardCallback(writer, { scheduler })] });
- * await writer.close();
+ * import * as tf from '@tensorflow/tfjs';
+ * import type { TrainingLogger } from 'lrkit/tensorboard';
+ *
+ * const logged: string[] = [];
+ * // An in-memory TrainingLogger; in a real run: new SummaryWriter('runs/x') or new FileLogger('runs/x.csv').
+ * const logger: TrainingLogger = {
+ *   addScalar: (tag, value, step) => void logged.push(`${tag}@${step}=${value}`),
+ *   addScalars: () => {}, addHistogram: () => {}, addText: () => {}, addHparams: () => {},
+ *   flush: async () => {}, close: async () => {},
+ * };
+ * const sgd = tf.train.sgd(0.05);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' });
+ * const xs = tf.randomNormal([16, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const scheduler = new StepLR(tfjsOptimizer(sgd), { stepSize: 2, gamma: 0.5 });
+ * await model.fit(xs, ys, { epochs: 1, batchSize: 4, verbose: 0, callbacks: [schedulerCallback(scheduler, { every: 'batch' }), new TensorBoardCallback(logger, { scheduler })] });
+ * logged.filter((line) => line.startsWith('batch/lr')).length; // 4
  */
 export class TensorBoardCallback extends Callback {
   readonly logger: TrainingLogger;
@@ -97,7 +130,23 @@ export class TensorBoardCallback extends Callback {
   }
 }
 
-/** Creates a {@link TensorBoardCallback}. */
+/**
+ * Creates a {@link TensorBoardCallback}.
+ *
+ * @example
+ * // no-run: writes event files
+ * import * as tf from '@tensorflow/tfjs';
+ * import { SummaryWriter } from 'lrkit/tensorboard';
+ *
+ * const sgd = tf.train.sgd(0.05);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' });
+ * const xs = tf.randomNormal([16, 2]);
+ * const scheduler = new OneCycleLR(tfjsOptimizer(sgd), { maxLr: 0.1, epochs: 5, stepsPerEpoch: 1 });
+ * const writer = new SummaryWriter('runs/onecycle');
+ * await model.fit(xs, xs.sum(1, true), { epochs: 5, batchSize: 16, callbacks: [schedulerCallback(scheduler, { every: 'batch' }), tensorBoardCallback(writer, { scheduler })] });
+ * await writer.close();
+ */
 export function tensorBoardCallback(logger: TrainingLogger, options: TensorBoardCallbackOptions): TensorBoardCallback {
   return new TensorBoardCallback(logger, options);
 }
