@@ -7,7 +7,22 @@ type NamedTensor = { name: string; tensor: Tensor };
 import type { Scheduler } from '../torch/LRScheduler.js';
 import { TfjsOptimizerView, type TfjsOptimizerViewState } from './tfjsOptimizer.js';
 
-/** Encoded tensors: tfjs weight specs plus one binary buffer (the tfjs weights format). */
+/**
+ * Encoded tensors: tfjs weight specs plus one binary buffer (the tfjs weights format).
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const adam = tf.train.adam(0.01);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: adam, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * model.fit(xs, ys, { epochs: 1, verbose: 0 });
+ * const checkpoint = await saveCheckpoint({ model, optimizer: tfjsOptimizer(adam) });
+ * const weights: EncodedWeights | null = checkpoint.optimizerWeights[0] ?? null;
+ * weights === null || weights.weightData.byteLength >= 0; // true
+ */
 export interface EncodedWeights {
   weightSpecs: io.WeightsManifestEntry[];
   weightData: ArrayBuffer;
@@ -16,6 +31,18 @@ export interface EncodedWeights {
 /**
  * Everything needed to resume training mid-schedule, as a plain object (ArrayBuffers inside, so it can
  * go to IndexedDB or `postMessage` as is). In Node, {@link writeCheckpoint} stores it in a directory.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const adam = tf.train.adam(0.01);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: adam, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const checkpoint: Checkpoint = await saveCheckpoint({ model, optimizer: tfjsOptimizer(adam) }, { extra: { epoch: 3 } });
+ * checkpoint.format; // 'lrkit.tfjsCheckpoint'
+ * JSON.stringify(checkpoint.extra); // '{"epoch":3}'
  */
 export interface Checkpoint {
   format: 'lrkit.tfjsCheckpoint';
@@ -31,7 +58,23 @@ export interface Checkpoint {
   extra: JsonValue | null;
 }
 
-/** What to save or restore. */
+/**
+ * What to save or restore.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const adam = tf.train.adam(0.01);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: adam, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const optimizer = tfjsOptimizer(adam);
+ * const parts: CheckpointParts = { model, optimizer, scheduler: new StepLR(optimizer, { stepSize: 10 }) };
+ * const checkpoint = await saveCheckpoint(parts);
+ * await restoreCheckpoint(checkpoint, parts);
+ * checkpoint.scheduler?.type; // 'StepLR'
+ */
 export interface CheckpointParts {
   /** A tfjs LayersModel, or the variables of a custom training loop (restored by position). */
   model?: LayersModel | Variable[];
@@ -39,6 +82,21 @@ export interface CheckpointParts {
   scheduler?: Scheduler;
 }
 
+/**
+ * Options of {@link saveCheckpoint}.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const adam = tf.train.adam(0.01);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: adam, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const options: SaveCheckpointOptions = { optimizerWeights: false, extra: { note: 'weights and lr only' } };
+ * const checkpoint = await saveCheckpoint({ model, optimizer: tfjsOptimizer(adam) }, options);
+ * checkpoint.optimizerWeights.every((w) => w === null); // true
+ */
 export interface SaveCheckpointOptions {
   /**
    * Save the tfjs optimizers' slot variables (momentum buffers, Adam moments) and iteration counters
@@ -55,8 +113,18 @@ export interface SaveCheckpointOptions {
  * state into a plain {@link Checkpoint}.
  *
  * @example
- * const checkpoint = await saveCheckpoint({ model, optimizer: view, scheduler }, { extra: { epoch } });
- * // browser: await idbSet('ckpt', checkpoint); Node: await writeCheckpoint('./ckpt', checkpoint)
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const adam = tf.train.adam(0.01);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: adam, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const optimizer = tfjsOptimizer(adam);
+ * const scheduler = new OneCycleLR(optimizer, { maxLr: 0.01, totalSteps: 1000 });
+ * const checkpoint = await saveCheckpoint({ model, optimizer, scheduler }, { extra: { epoch: 7 } });
+ * // browser: store it in IndexedDB; Node: await writeCheckpoint('./ckpt', checkpoint)
+ * checkpoint.scheduler?.type; // 'OneCycleLR'
  */
 export async function saveCheckpoint(parts: CheckpointParts, options: SaveCheckpointOptions = {}): Promise<Checkpoint> {
   const view = checkParts('saveCheckpoint', parts);
@@ -84,9 +152,20 @@ export async function saveCheckpoint(parts: CheckpointParts, options: SaveCheckp
  * the original run, then restore; training continues as if never interrupted.
  *
  * @example
- * const view = tfjsOptimizer(tf.train.adam(1e-3));
- * const scheduler = new OneCycleLR(view, { maxLr: 0.01, totalSteps: 1000 });
- * await restoreCheckpoint(await readCheckpoint('./ckpt'), { model, optimizer: view, scheduler });
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const adam = tf.train.adam(0.01);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: adam, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const optimizer = tfjsOptimizer(adam);
+ * const scheduler = new StepLR(optimizer, { stepSize: 1, gamma: 0.5 });
+ * const checkpoint = await saveCheckpoint({ model, optimizer, scheduler });
+ * adam.minimize(() => tf.losses.meanSquaredError(ys, model.predict(xs) as tf.Tensor) as tf.Scalar);
+ * scheduler.step();
+ * await restoreCheckpoint(checkpoint, { model, optimizer, scheduler }); // or readCheckpoint('./ckpt') in Node
+ * scheduler.getLastLr(); // [0.01]
  */
 export async function restoreCheckpoint(checkpoint: Checkpoint, parts: CheckpointParts): Promise<void> {
   const view = checkParts('restoreCheckpoint', parts);

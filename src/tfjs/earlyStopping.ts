@@ -3,6 +3,22 @@ import { OptionError } from '../errors.js';
 import { boolean, finiteNumber, knownKeys, nonNegativeInteger, oneOf, plainObject } from '../validate.js';
 import { readLogValue, type UnresolvedLogs } from './logs.js';
 
+/**
+ * Options of {@link earlyStopping} (Keras EarlyStopping's, in lowerCamelCase).
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const options: EarlyStoppingOptions = { monitor: 'loss', patience: 1, minDelta: 1e9 };
+ * const stopper = earlyStopping(options);
+ * await model.fit(xs, ys, { epochs: 10, verbose: 0, callbacks: [stopper] });
+ * stopper.stoppedEpoch; // 1
+ */
 export interface EarlyStoppingOptions {
   /** Epoch-log key to watch. Default `'val_loss'`. */
   monitor?: string;
@@ -31,9 +47,16 @@ export interface EarlyStoppingOptions {
  * when it stops; we always return the best weights you asked for).
  *
  * @example
- * const stopper = earlyStopping({ monitor: 'val_loss', patience: 3, restoreBestWeights: true });
- * await model.fit(xs, ys, { epochs: 100, validationSplit: 0.2, callbacks: [stopper] });
- * stopper.bestEpoch; // the epoch whose weights the model now holds
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const stopper = new EarlyStoppingCallback({ monitor: 'val_loss', patience: 3, restoreBestWeights: true });
+ * await model.fit(xs, ys, { epochs: 5, verbose: 0, validationSplit: 0.25, callbacks: [stopper] });
+ * stopper.bestEpoch >= 0; // true (the epoch whose weights the model now holds)
  */
 export class EarlyStoppingCallback extends Callback {
   readonly monitor: string;
@@ -119,7 +142,14 @@ export class EarlyStoppingCallback extends Callback {
  * Creates an {@link EarlyStoppingCallback}.
  *
  * @example
- * await model.fit(xs, ys, { epochs: 50, validationData: [vx, vy], callbacks: [earlyStopping({ patience: 5, restoreBestWeights: true })] });
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * await model.fit(xs, ys, { epochs: 5, verbose: 0, validationSplit: 0.25, callbacks: [earlyStopping({ patience: 2, restoreBestWeights: true })] });
  */
 export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStoppingCallback {
   return new EarlyStoppingCallback(options);

@@ -102,6 +102,14 @@ async function saveModelFiles(fs: Fs, path: Path, dir: string, artifacts: io.Mod
  * leaves a model.json pointing at missing or half-written weights. Older weights files are removed after.
  *
  * @example
+ * // no-run: writes files
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
  * await model.save(fileSystemHandler('./my-model'));
  * const again = await tf.loadLayersModel(fileSystemHandler('./my-model'));
  */
@@ -138,7 +146,18 @@ const CHECKPOINT_FILES = /^(?:model\.([a-z0-9]+)\.json|weights\.([a-z0-9]+)\.bin
  * Files of earlier saves are removed afterwards.
  *
  * @example
- * await writeCheckpoint('./checkpoints/run1', await saveCheckpoint({ model, optimizer: view, scheduler }));
+ * // no-run: writes files
+ * import { restoreCheckpoint, saveCheckpoint, tfjsOptimizer } from 'lrkit/tfjs';
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const adam = tf.train.adam(0.01);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: adam, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const optimizer = tfjsOptimizer(adam);
+ * const scheduler = new StepLR(optimizer, { stepSize: 10 });
+ * await writeCheckpoint('./checkpoints/run1', await saveCheckpoint({ model, optimizer, scheduler }));
  */
 export async function writeCheckpoint(dir: string, checkpoint: Checkpoint): Promise<void> {
   const { fs, path } = await nodeModules();
@@ -172,7 +191,18 @@ export async function writeCheckpoint(dir: string, checkpoint: Checkpoint): Prom
  * Node: reads the checkpoint last completed in `dir` by {@link writeCheckpoint}.
  *
  * @example
- * await restoreCheckpoint(await readCheckpoint('./checkpoints/run1'), { model, optimizer: view, scheduler });
+ * // no-run: reads files written by writeCheckpoint
+ * import { restoreCheckpoint, saveCheckpoint, tfjsOptimizer } from 'lrkit/tfjs';
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const adam = tf.train.adam(0.01);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: adam, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const optimizer = tfjsOptimizer(adam);
+ * const scheduler = new StepLR(optimizer, { stepSize: 10 });
+ * await restoreCheckpoint(await readCheckpoint('./checkpoints/run1'), { model, optimizer, scheduler });
  */
 export async function readCheckpoint(dir: string): Promise<Checkpoint> {
   const { fs, path } = await nodeModules();

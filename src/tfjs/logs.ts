@@ -2,7 +2,22 @@ import type { Scalar } from '@tensorflow/tfjs';
 import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 
-/** What tfjs hands to callbacks: values may still be tf.Scalars (tfjs-layers' `UnresolvedLogs`). */
+/**
+ * What tfjs hands to callbacks: values may still be tf.Scalars (tfjs-layers' `UnresolvedLogs`).
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const seen: number[] = [];
+ * const callback = new tf.CustomCallback({ onEpochEnd: async (_epoch, logs?: UnresolvedLogs) => void seen.push(Number(logs?.loss)) });
+ * await model.fit(xs, ys, { epochs: 1, verbose: 0, callbacks: [callback] });
+ * seen.length; // 1
+ */
 export type UnresolvedLogs = Record<string, number | Scalar>;
 
 /** Which logs a metric is read from, for error messages. */

@@ -4,6 +4,22 @@ import type { Optimizer } from '../optim/Optimizer.js';
 import { knownKeys, oneOf, plainObject } from '../validate.js';
 import { readHyperparameters } from './logs.js';
 
+/**
+ * Options of {@link lrMonitor}.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const options: LrMonitorOptions = { every: 'epoch', print: false };
+ * const monitor = lrMonitor(tfjsOptimizer(sgd), options);
+ * await model.fit(xs, ys, { epochs: 2, verbose: 0, callbacks: [monitor] });
+ * monitor.records.length; // 2
+ */
 export interface LrMonitorOptions {
   /** Record before every batch's update (default) or once per epoch. */
   every?: 'batch' | 'epoch';
@@ -11,7 +27,23 @@ export interface LrMonitorOptions {
   print?: boolean | ((line: string) => void);
 }
 
-/** The hyperparameters one update (or one epoch) used. */
+/**
+ * The hyperparameters one update (or one epoch) used.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const monitor = lrMonitor(tfjsOptimizer(sgd));
+ * await model.fit(xs, ys, { epochs: 1, verbose: 0, callbacks: [monitor] });
+ * const record: LrRecord = monitor.records[0]!;
+ * record.lr; // [0.05]
+ * record.momentum; // [0.9]
+ */
 export interface LrRecord {
   /** 0-based count of records so far (global batch index with `every: 'batch'`). */
   step: number;
@@ -29,9 +61,18 @@ export interface LrRecord {
  * `model.fit` callback, or call {@link LrMonitor.record} yourself in a custom loop.
  *
  * @example
- * const monitor = lrMonitor(tfjsOptimizer(optimizer), { print: true });
- * await model.fit(xs, ys, { epochs: 3, callbacks: [schedulerCallback(scheduler, { every: 'batch' }), monitor] });
- * monitor.records.map((r) => r.lr[0]); // one lr per batch
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const optimizer = tfjsOptimizer(sgd);
+ * const scheduler = new StepLR(optimizer, { stepSize: 2, gamma: 0.5 });
+ * const monitor = new LrMonitor(optimizer, { every: 'batch' });
+ * await model.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0, callbacks: [schedulerCallback(scheduler, { every: 'batch' }), monitor] });
+ * monitor.records.map((r) => r.lr[0]); // [0.05, 0.05, 0.025, 0.025]
  */
 export class LrMonitor extends Callback {
   readonly optimizer: Optimizer;
@@ -90,7 +131,11 @@ export class LrMonitor extends Callback {
  * Creates an {@link LrMonitor}.
  *
  * @example
- * const monitor = lrMonitor(view, { every: 'epoch', print: (line) => logger.info(line) });
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const lines: string[] = [];
+ * const monitor = lrMonitor(tfjsOptimizer(tf.train.sgd(0.1)), { every: 'epoch', print: (line) => void lines.push(line) });
+ * monitor.records.length; // 0
  */
 export function lrMonitor(optimizer: Optimizer, options: LrMonitorOptions = {}): LrMonitor {
   return new LrMonitor(optimizer, options);

@@ -5,6 +5,22 @@ import { knownKeys, oneOf, plainObject } from '../validate.js';
 import { readHyperparameters, readLogValue, writeHyperparameters, type GroupValues, type UnresolvedLogs } from './logs.js';
 import { TfjsOptimizerView } from './tfjsOptimizer.js';
 
+/**
+ * Options of {@link schedulerCallback}.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const options: SchedulerCallbackOptions = { every: 'batch' };
+ * const scheduler = new StepLR(tfjsOptimizer(sgd), { stepSize: 2, gamma: 0.5 });
+ * await model.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0, callbacks: [schedulerCallback(scheduler, options)] });
+ * scheduler.getLastLr(); // [0.0125]
+ */
 export interface SchedulerCallbackOptions {
   /** Step the scheduler after every batch or after every epoch. Default `'epoch'` (PyTorch's classic loop). */
   every?: 'batch' | 'epoch';
@@ -29,11 +45,16 @@ export interface SchedulerCallbackOptions {
  * The step happens after the optimizer's update (onBatchEnd / onEpochEnd), PyTorch's order.
  *
  * @example
- * const optimizer = tf.train.momentum(0.01, 0.9);
- * model.compile({ optimizer, loss: 'meanSquaredError' });
- * const scheduler = new OneCycleLR(tfjsOptimizer(optimizer), { maxLr: 0.1, epochs: 10, stepsPerEpoch: 32 });
- * const history = await model.fit(xs, ys, { epochs: 10, batchSize: 8, callbacks: [schedulerCallback(scheduler, { every: 'batch' })] });
- * history.history.lr; // lr of the last update of each epoch
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const scheduler = new OneCycleLR(tfjsOptimizer(sgd), { maxLr: 0.1, epochs: 2, stepsPerEpoch: 4 });
+ * const history = await model.fit(xs, ys, { epochs: 2, batchSize: 8, verbose: 0, callbacks: [new SchedulerCallback(scheduler, { every: 'batch' })] });
+ * history.history.lr!.length; // 2
  */
 export class SchedulerCallback extends Callback {
   readonly scheduler: Scheduler;
@@ -109,8 +130,15 @@ export class SchedulerCallback extends Callback {
  * Creates a {@link SchedulerCallback} for `model.fit` / `fitDataset`.
  *
  * @example
- * const plateau = new ReduceLROnPlateau(tfjsOptimizer(optimizer), { patience: 2 });
- * await model.fit(xs, ys, { epochs: 20, validationSplit: 0.2, callbacks: [schedulerCallback(plateau, { monitor: 'val_loss' })] });
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const plateau = new ReduceLROnPlateau(tfjsOptimizer(sgd), { patience: 2 });
+ * await model.fit(xs, ys, { epochs: 3, verbose: 0, validationSplit: 0.25, callbacks: [schedulerCallback(plateau, { monitor: 'val_loss' })] });
  */
 export function schedulerCallback(scheduler: Scheduler, options: SchedulerCallbackOptions = {}): SchedulerCallback {
   return new SchedulerCallback(scheduler, options);

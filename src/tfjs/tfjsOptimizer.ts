@@ -3,7 +3,15 @@ import { describeValue, OptionError, StateError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { plainObject } from '../validate.js';
 
-/** The tfjs optimizer classes the view understands (tfjs `getClassName()` values). */
+/**
+ * The tfjs optimizer classes the view understands (tfjs `getClassName()` values).
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const kind: TfjsOptimizerKind | undefined = tfjsOptimizer(tf.train.adam(0.01)).kinds[0];
+ * kind; // 'Adam'
+ */
 export type TfjsOptimizerKind = 'SGD' | 'Momentum' | 'Adam' | 'Adamax' | 'RMSProp' | 'Adagrad' | 'Adadelta';
 
 /** The protected fields of tfjs optimizers the view reads and writes (tfjs-core 4.22 names). */
@@ -75,7 +83,16 @@ const KIND: Readonly<Record<TfjsOptimizerKind, KindTraits>> = {
 
 const KINDS = Object.keys(KIND) as TfjsOptimizerKind[];
 
-/** Serialized view: the param groups (with scheduler bookkeeping keys), JSON-safe. */
+/**
+ * Serialized view: the param groups (with scheduler bookkeeping keys), JSON-safe.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const state: TfjsOptimizerViewState = tfjsOptimizer(tf.train.momentum(0.1, 0.9)).stateDict();
+ * state.kinds; // => ["Momentum"]
+ * state.paramGroups[0]!.momentum; // 0.9
+ */
 export interface TfjsOptimizerViewState {
   format: 'lrkit.tfjsOptimizer';
   version: 1;
@@ -117,13 +134,22 @@ const attached = new WeakMap<object, TfjsOptimizerView>();
  * (OneCycleLR, CyclicLR) cycle momentum or beta1; with mixed groups it is null and they need `cycleMomentum: false`.
  *
  * @example
- * const sgd = tf.train.momentum(0.01, 0.9);
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
  * const optimizer = tfjsOptimizer(sgd);
- * const scheduler = new OneCycleLR(optimizer, { maxLr: 0.05, totalSteps: 80 });
- * for (let i = 0; i < 80; i++) {
+ * const scheduler = new OneCycleLR(optimizer, { maxLr: 0.05, totalSteps: 20 });
+ * const loss = () => tf.losses.meanSquaredError(ys, model.predict(xs) as tf.Tensor) as tf.Scalar;
+ * const before = loss().dataSync()[0]!;
+ * for (let i = 0; i < 20; i++) {
  *   sgd.minimize(loss);
- *   scheduler.step();
+ *   scheduler.step(); // the next minimize() really uses the new lr and momentum
  * }
+ * loss().dataSync()[0]! < before; // true
  */
 export class TfjsOptimizerView implements Optimizer {
   readonly paramGroups: ParamGroup[];
@@ -321,11 +347,14 @@ function checkGroupValues(path: string, raw: unknown, kind: TfjsOptimizerKind, f
  * that any lrkit scheduler drives it. See {@link TfjsOptimizerView} for what is scheduled and how.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
  * const backbone = tf.train.momentum(0.001, 0.9);
  * const head = tf.train.momentum(0.01, 0.9);
- * const optimizer = tfjsOptimizer([backbone, head]);
+ * const optimizer = tfjsOptimizer([backbone, head]); // one param group per tfjs optimizer
  * const scheduler = new CosineAnnealingLR(optimizer, { tMax: 100 });
  * // each step: backbone.minimize(loss, false, backboneVars); head.minimize(loss, false, headVars); scheduler.step();
+ * scheduler.getLastLr(); // [0.001, 0.01]
  */
 export function tfjsOptimizer(optimizers: TfOptimizer | readonly TfOptimizer[]): TfjsOptimizerView {
   return new TfjsOptimizerView(optimizers);

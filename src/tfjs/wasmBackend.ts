@@ -7,6 +7,7 @@ import path from 'node:path';
  * than the pure-JS cpu backend); returns the backend in use. Falls back to 'cpu' when wasm is unavailable.
  *
  * @example
+ * // no-run: switches the process-wide tfjs backend
  * await useWasmBackend(); // 'wasm'
  */
 export async function useWasmBackend(): Promise<string> {
