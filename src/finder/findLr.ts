@@ -5,7 +5,19 @@ import { createSmoother, type SmoothingKind } from './smoothing.js';
 import { suggestLrs, type SuggestionSet, type SuggestionName, type SuggestOptions } from './suggest.js';
 import { sweepLr, type SweepMode } from './sweep.js';
 
-/** What `trainStep` is told about the step it must perform. */
+/**
+ * What `trainStep` is told about the step it must perform.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const result = await findLr({ optimizer, trainStep, startLr: 1e-4, endLr: 10 });
+ * result.lrs[0]; // 0.0001
+ */
 export interface TrainStepInfo {
   /** 0-based iteration of the sweep. */
   iteration: number;
@@ -13,7 +25,20 @@ export interface TrainStepInfo {
   lr: number;
 }
 
-/** One finder iteration, as reported to `onIteration`. */
+/**
+ * One finder iteration, as reported to `onIteration`.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const seen: FinderRecord[] = [];
+ * await findLr({ optimizer, trainStep, startLr: 1e-4, endLr: 10, numIter: 20, onIteration: (record) => void seen.push(record) });
+ * seen[0]!.iteration; // 0
+ */
 export interface FinderRecord {
   iteration: number;
   lr: number;
@@ -24,6 +49,17 @@ export interface FinderRecord {
 /**
  * Saves and restores whatever the finder's training changes besides the param groups: model weights and
  * the optimizer's internal state (momentum buffers, Adam moments, step counters).
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const checkpoint: FinderCheckpoint<number> = { save: () => w, restore: (saved) => void (w = saved) };
+ * await findLr({ optimizer, trainStep, checkpoint, startLr: 1e-4, endLr: 10 });
+ * w; // 0
  */
 export interface FinderCheckpoint<S = unknown> {
   save(): S | Promise<S>;
@@ -31,7 +67,19 @@ export interface FinderCheckpoint<S = unknown> {
   restore(saved: S): unknown;
 }
 
-/** Options of {@link findLr}. Defaults follow fastai's `lr_find` unless stated. */
+/**
+ * Options of {@link findLr}. Defaults follow fastai's `lr_find` unless stated.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const options: FindLrOptions = { optimizer, trainStep, startLr: 1e-4, endLr: 10, numIter: 50, smoothing: 'ema', suggest: 'steep' };
+ * (await findLr(options)).suggestion; // 'steep'
+ */
 export interface FindLrOptions<S = unknown> {
   /** Performs one optimization step with the lr in the optimizer's param groups and returns the loss. */
   trainStep: (info: TrainStepInfo) => number | Promise<number>;
@@ -63,10 +111,35 @@ export interface FindLrOptions<S = unknown> {
   onIteration?: (record: FinderRecord) => void;
 }
 
-/** Why the sweep ended. */
+/**
+ * Why the sweep ended.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const reason: StopReason = (await findLr({ optimizer, trainStep, startLr: 1e-4, endLr: 10 })).stopReason;
+ * reason; // 'diverged'
+ */
 export type StopReason = 'completed' | 'diverged' | 'nonFinite';
 
-/** The outcome of a range test. */
+/**
+ * The outcome of a range test.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const result: FindLrResult = await findLr({ optimizer, trainStep, startLr: 1e-4, endLr: 10 });
+ * result.lrs.length === result.smoothedLosses.length; // true
+ * result.suggestedLr! > 1e-4; // true
+ */
 export interface FindLrResult extends SuggestionSet {
   /** lr of every completed iteration. */
   lrs: number[];
@@ -103,12 +176,17 @@ const KEYS = [
  * `checkpoint`, the model and optimizer state) and suggests learning rates by six reference rules.
  *
  * @example
- * const result = await findLr({
- *   optimizer,
- *   trainStep: () => trainOneBatch(optimizer.paramGroups[0].lr),
- *   checkpoint: { save: () => model.getWeights(), restore: (w) => model.setWeights(w) },
- * });
- * console.log(result.suggestedLr, result.suggestions);
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const checkpoint: FinderCheckpoint<number> = { save: () => w, restore: (saved) => void (w = saved) };
+ * const result = await findLr({ optimizer, trainStep, checkpoint, startLr: 1e-4, endLr: 10 });
+ * result.stopReason; // 'diverged'
+ * result.suggestion; // 'valley'
+ * optimizer.paramGroups[0]!.lr; // 0.01
  */
 export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<FindLrResult> {
   const opts = plainObject('findLr.options', options);

@@ -4,7 +4,14 @@ import { OneCycleLR, type OneCycleLROptions } from '../torch/OneCycleLR.js';
 import { numberInRange, oneOf, plainObject } from '../validate.js';
 import { SUGGESTION_NAMES, type SuggestionName, type SuggestionSet } from './suggest.js';
 
-/** Options of {@link oneCycleFromFinder}: OneCycleLR's options without `maxLr`, plus the optimizer. */
+/**
+ * Options of {@link oneCycleFromFinder}: OneCycleLR's options without `maxLr`, plus the optimizer.
+ *
+ * @example
+ * const options: OneCycleFromFinderOptions = { optimizer: createOptimizer({ lr: 0.1, momentum: 0.9 }), totalSteps: 100, scale: 0.5 };
+ * const result = suggestLrs({ lrs: [1e-3, 1e-2, 1e-1], smoothedLosses: [2, 1, 3] }, { suggest: 'minimum', fastai: { skipStart: 0, skipEnd: 0 } });
+ * oneCycleFromFinder(result, options).getLastLr(); // [0.00002]
+ */
 export interface OneCycleFromFinderOptions extends Omit<OneCycleLROptions, 'maxLr'> {
   /** The optimizer the OneCycleLR drives. */
   optimizer: Optimizer;
@@ -19,8 +26,15 @@ export interface OneCycleFromFinderOptions extends Omit<OneCycleLROptions, 'maxL
  * `fit_one_cycle(lr_max=lr_find().valley)`. All other OneCycleLR options pass through.
  *
  * @example
- * const result = await findLr({ optimizer, trainStep, checkpoint });
- * const scheduler = oneCycleFromFinder(result, { optimizer, totalSteps: 1000 });
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const result = await findLr({ optimizer, trainStep, startLr: 1e-4, endLr: 10 });
+ * const scheduler = oneCycleFromFinder(result, { optimizer: createOptimizer({ lr: 0.1, momentum: 0.9 }), totalSteps: 1000 });
+ * scheduler.getLastLr()[0] === result.suggestedLr! / 25; // true
  */
 export function oneCycleFromFinder(result: SuggestionSet, options: OneCycleFromFinderOptions): OneCycleLR {
   const r = plainObject('oneCycleFromFinder.result', result) as unknown as SuggestionSet;

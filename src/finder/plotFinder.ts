@@ -1,7 +1,17 @@
 import type { VegaLiteSpec } from '../plot/VegaLiteSpec.js';
 import type { FindLrResult } from './findLr.js';
 
-/** Options of {@link finderChartSpec} (and of `plotFinderSvg` in lrkit-cli). */
+/**
+ * Options of {@link finderChartSpec} (and of `plotFinderSvg` in lrkit-cli).
+ *
+ * @example
+ * import { createOptimizer, findLr } from 'lrkit';
+ *
+ * let w = 0;
+ * const result = await findLr({ optimizer: createOptimizer({ lr: 0.01 }), startLr: 1e-4, endLr: 10, trainStep: ({ lr }) => ((w -= lr * 2 * (w - 3)), (w - 3) ** 2) });
+ * const options: PlotFinderOptions = { title: 'quadratic', showRaw: false, width: 400 };
+ * finderChartSpec(result, options).title; // 'quadratic'
+ */
 export interface PlotFinderOptions {
   width?: number;
   height?: number;
@@ -16,7 +26,12 @@ export interface PlotFinderOptions {
  * the start of the sweep, so a diverging tail does not flatten the interesting part.
  *
  * @example
- * const spec = finderChartSpec(result); // render with vega-embed in a page
+ * import { createOptimizer, findLr } from 'lrkit';
+ *
+ * let w = 0;
+ * const result = await findLr({ optimizer: createOptimizer({ lr: 0.01 }), startLr: 1e-4, endLr: 10, trainStep: ({ lr }) => ((w -= lr * 2 * (w - 3)), (w - 3) ** 2) });
+ * const spec = finderChartSpec(result); // a Vega-Lite spec: render it with vega-embed in a page
+ * spec.title; // 'LR range test'
  */
 export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions = {}): VegaLiteSpec {
   const { width = 640, height = 360, title = 'LR range test', showRaw = true } = options;

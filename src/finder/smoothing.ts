@@ -2,10 +2,22 @@
  * `'debiased'`: fastai's `AvgSmoothLoss` / Lightning — an exponential moving average started at 0 and divided
  * by `1 - beta^t` (t = number of losses seen). `'ema'`: pytorch-lr-finder — the first loss as is, then
  * `(1 - beta) · loss + beta · previous` (its `smooth_f` is `1 - beta`).
+ *
+ * @example
+ * const kind: SmoothingKind = 'ema';
+ * const smoother = createSmoother(kind, 0.95);
+ * smoother.update(2); // 2
  */
 export type SmoothingKind = 'debiased' | 'ema';
 
-/** Feeds raw losses in, gets smoothed losses out. */
+/**
+ * Feeds raw losses in, gets smoothed losses out.
+ *
+ * @example
+ * const smoother: LossSmoother = createSmoother('debiased', 0.5);
+ * smoother.update(2); // 2
+ * smoother.update(4); // 3.3333333333333335
+ */
 export interface LossSmoother {
   /** Adds one raw loss and returns the smoothed loss. */
   update(loss: number): number;

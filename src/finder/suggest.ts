@@ -12,10 +12,22 @@ import {
   type SuggestionPoint,
 } from './suggestions.js';
 
-/** Names of the suggestion rules, in the order `suggestLrs` reports them. */
+/**
+ * Names of the suggestion rules, in the order `suggestLrs` reports them.
+ *
+ * @example
+ * SUGGESTION_NAMES.length; // 6
+ * SUGGESTION_NAMES[0]; // 'valley'
+ */
 export const SUGGESTION_NAMES = ['valley', 'slide', 'minimum', 'steep', 'steepestGradient', 'lightningGradient'] as const;
 
-/** One of {@link SUGGESTION_NAMES}. */
+/**
+ * One of {@link SUGGESTION_NAMES}.
+ *
+ * @example
+ * const rule: SuggestionName = 'steep';
+ * SUGGESTION_NAMES.includes(rule); // true
+ */
 export type SuggestionName = (typeof SUGGESTION_NAMES)[number];
 
 const SOURCES: Record<SuggestionName, string> = {
@@ -27,7 +39,14 @@ const SOURCES: Record<SuggestionName, string> = {
   lightningGradient: 'Lightning lr_find suggestion (lightning/pytorch/tuner/lr_finder.py)',
 };
 
-/** One rule's suggestion; `lr` is null (with a `reason`) when the curve is too short for the rule. */
+/**
+ * One rule's suggestion; `lr` is null (with a `reason`) when the curve is too short for the rule.
+ *
+ * @example
+ * const { suggestions } = suggestLrs({ lrs: [1e-3, 1e-2, 1e-1, 1], smoothedLosses: [2, 1.5, 1, 3] }, { fastai: { skipStart: 0, skipEnd: 0 } });
+ * const chosen: Suggestion | undefined = suggestions.find((s) => s.chosen);
+ * chosen?.name; // 'valley'
+ */
 export interface Suggestion {
   name: SuggestionName;
   /** Where the rule comes from. */
@@ -42,13 +61,25 @@ export interface Suggestion {
   reason?: string;
 }
 
-/** How much of the curve a rule ignores at each end. */
+/**
+ * How much of the curve a rule ignores at each end.
+ *
+ * @example
+ * const skip: SkipOptions = { skipStart: 0, skipEnd: 0 };
+ * suggestLrs({ lrs: [1e-3, 1e-2, 1e-1], smoothedLosses: [2, 1, 3] }, { suggest: 'minimum', fastai: skip }).suggestedLr; // 0.001
+ */
 export interface SkipOptions {
   skipStart?: number;
   skipEnd?: number;
 }
 
-/** Options of {@link suggestLrs}. Defaults are the reference libraries' defaults. */
+/**
+ * Options of {@link suggestLrs}. Defaults are the reference libraries' defaults.
+ *
+ * @example
+ * const options: SuggestOptions = { suggest: 'minimum', fastai: { skipStart: 0, skipEnd: 0 } };
+ * suggestLrs({ lrs: [1e-3, 1e-2, 1e-1], smoothedLosses: [2, 1, 3] }, options).suggestedLr; // 0.001
+ */
 export interface SuggestOptions {
   /** The rule whose lr becomes `suggestedLr`. Default `'valley'` (fastai's default). */
   suggest?: SuggestionName;
@@ -64,13 +95,26 @@ export interface SuggestOptions {
   lightningGradient?: SkipOptions;
 }
 
-/** The curve the rules read: learning rates and smoothed losses, one per finder iteration. */
+/**
+ * The curve the rules read: learning rates and smoothed losses, one per finder iteration.
+ *
+ * @example
+ * const curve: FinderCurve = { lrs: [1e-3, 1e-2, 1e-1], smoothedLosses: [2, 1, 3] };
+ * suggestLrs(curve, { suggest: 'minimum', fastai: { skipStart: 0, skipEnd: 0 } }).suggestedLr; // 0.001
+ */
 export interface FinderCurve {
   lrs: readonly number[];
   smoothedLosses: readonly number[];
 }
 
-/** Every rule's suggestion plus the chosen one. */
+/**
+ * Every rule's suggestion plus the chosen one.
+ *
+ * @example
+ * const set: SuggestionSet = suggestLrs({ lrs: [1e-3, 1e-2, 1e-1], smoothedLosses: [2, 1, 3] }, { suggest: 'minimum', fastai: { skipStart: 0, skipEnd: 0 } });
+ * set.suggestion; // 'minimum'
+ * set.suggestions.length; // 6
+ */
 export interface SuggestionSet {
   suggestions: Suggestion[];
   /** The chosen rule's lr, or null when it could not suggest one. */
@@ -87,7 +131,9 @@ export interface SuggestionSet {
  * pytorch-lr-finder too (a finder run ends at the first one anyway), and reads `skipEnd: 0` as "keep the end".
  *
  * @example
- * const { suggestedLr, suggestions } = suggestLrs(result, { suggest: 'minimum' });
+ * const { suggestedLr, suggestions } = suggestLrs({ lrs: [1e-3, 1e-2, 1e-1], smoothedLosses: [2, 1, 3] }, { suggest: 'minimum', fastai: { skipStart: 0, skipEnd: 0 } });
+ * suggestedLr; // 0.001
+ * suggestions.map((s) => s.name).includes('steepestGradient'); // true
  */
 export function suggestLrs(curve: FinderCurve, options: SuggestOptions = {}, scope = 'suggestLrs'): SuggestionSet {
   const opts = plainObject(`${scope}.options`, options);

@@ -13,13 +13,26 @@ import { argmin, gradientAt, gradientUnit } from './gradient.js';
  * float64 where fastai and Lightning use float32 tensors; only exact ties can resolve differently.
  */
 
-/** A point to mark on the loss-vs-lr plot (what the reference library plots for the rule). */
+/**
+ * A point to mark on the loss-vs-lr plot (what the reference library plots for the rule).
+ *
+ * @example
+ * const point: SuggestionPoint | undefined = minimum([1e-3, 1e-2, 1e-1], [2, 1, 3])?.point;
+ * point?.loss; // 1
+ */
 export interface SuggestionPoint {
   lr: number;
   loss: number;
 }
 
-/** The outcome of one rule on a curve. */
+/**
+ * The outcome of one rule on a curve.
+ *
+ * @example
+ * const result: RuleResult | null = minimum([1e-3, 1e-2, 1e-1], [2, 1, 3]);
+ * result?.lr; // 0.001
+ * result?.index; // 1
+ */
 export interface RuleResult {
   /** The suggested learning rate. */
   lr: number;
@@ -29,7 +42,13 @@ export interface RuleResult {
   index: number;
 }
 
-/** Options of fastai's `slide` rule (its keyword arguments). */
+/**
+ * Options of fastai's `slide` rule (its keyword arguments).
+ *
+ * @example
+ * const options: SlideOptions = { lrDiff: 1, thresh: 0.005 };
+ * slide([1e-3, 1e-2, 1e-1, 1], [2, 1.5, 1, 3], options)?.lr! > 0; // true
+ */
 export interface SlideOptions {
   /** Distance in points between the two compared gradients. Default 15. */
   lrDiff?: number;
@@ -77,7 +96,9 @@ export function valley(lrs: readonly number[], losses: readonly number[]): RuleR
  * `lrDiff` points.
  *
  * @example
- * slide(lrs, smoothedLosses, { lrDiff: 15, thresh: 0.005 });
+ * const lrs = [1e-4, 1e-3, 1e-2, 1e-1, 1];
+ * const smoothedLosses = [2.3, 2.2, 1.6, 1.1, 4];
+ * slide(lrs, smoothedLosses, { lrDiff: 1, thresh: 0.005 })?.lr! > 0; // true
  */
 export function slide(lrs: readonly number[], losses: readonly number[], options: SlideOptions = {}): RuleResult | null {
   const { lrDiff = 15, thresh = 0.005, adjustValue = 1 } = options;

@@ -1,7 +1,19 @@
-/** How the finder's learning rate grows from `startLr` to `endLr`. */
+/**
+ * How the finder's learning rate grows from `startLr` to `endLr`.
+ *
+ * @example
+ * const mode: SweepMode = 'linear';
+ * sweepLr(50, { startLr: 0, endLr: 1, numIter: 101, mode }); // 0.5
+ */
 export type SweepMode = 'exp' | 'linear';
 
-/** A learning-rate sweep: `numIter` values from `startLr` to `endLr`, both included. */
+/**
+ * A learning-rate sweep: `numIter` values from `startLr` to `endLr`, both included.
+ *
+ * @example
+ * const options: SweepOptions = { startLr: 1e-3, endLr: 1e-1, numIter: 3, mode: 'exp' };
+ * sweepLr(1, options); // 0.01
+ */
 export interface SweepOptions {
   startLr: number;
   endLr: number;

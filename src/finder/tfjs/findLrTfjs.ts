@@ -6,12 +6,39 @@ import { boolean, integerAtLeast, knownKeys, plainObject, positiveInteger } from
 import { findLr, type FindLrOptions, type FindLrResult } from '../findLr.js';
 import { mulberry32, shuffleInPlace } from '../../random.js';
 
-/** Training data for {@link findLrTfjs}: whole tensors (batched by the finder) or a batched tf.data.Dataset. */
+/**
+ * Training data for {@link findLrTfjs}: whole tensors (batched by the finder) or a batched tf.data.Dataset.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const data: FinderData = { xs, ys };
+ * const result = await findLrTfjs(model, data, { batchSize: 8, numIter: 20, startLr: 1e-4, endLr: 1 });
+ * result.lrs.length > 0; // true
+ */
 export type FinderData =
   | { xs: tf.Tensor | tf.Tensor[]; ys: tf.Tensor | tf.Tensor[] }
   | tf.data.Dataset<{ xs: tf.Tensor | tf.Tensor[]; ys: tf.Tensor | tf.Tensor[] } | [tf.Tensor, tf.Tensor]>;
 
-/** Options of {@link findLrTfjs}: {@link findLr}'s sweep options plus batching. */
+/**
+ * Options of {@link findLrTfjs}: {@link findLr}'s sweep options plus batching.
+ *
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const options: FindLrTfjsOptions = { batchSize: 8, numIter: 20, startLr: 1e-4, endLr: 1, seed: 1 };
+ * (await findLrTfjs(model, { xs, ys }, options)).settings.numIter; // 20
+ */
 export interface FindLrTfjsOptions extends Omit<FindLrOptions, 'trainStep' | 'optimizer' | 'checkpoint'> {
   /** Batch size for tensor data (a Dataset is already batched). Default 32. */
   batchSize?: number;
@@ -34,9 +61,15 @@ export interface FindLrTfjsOptions extends Omit<FindLrOptions, 'trainStep' | 'op
  * yield batches `{ xs, ys }` (as for `model.fitDataset`) and is restarted when it runs out.
  *
  * @example
- * model.compile({ optimizer: tf.train.adam(), loss: 'categoricalCrossentropy' });
- * const result = await findLrTfjs(model, { xs, ys }, { batchSize: 64, numIter: 100 });
- * console.log(result.suggestedLr);
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const sgd = tf.train.momentum(0.05, 0.9);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1 })] });
+ * model.compile({ optimizer: sgd, loss: 'meanSquaredError' }); // the optimizer object the view wraps
+ * const xs = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+ * const ys = xs.sum(1, true);
+ * const result = await findLrTfjs(model, { xs, ys }, { batchSize: 8, numIter: 30, startLr: 1e-4, endLr: 10 });
+ * result.suggestedLr !== undefined; // true (null when no rule finds a descent)
  */
 export async function findLrTfjs(model: tf.LayersModel, data: FinderData, options: FindLrTfjsOptions = {}): Promise<FindLrResult> {
   if (!(model instanceof tf.LayersModel)) throw new OptionError('findLrTfjs.model', model, 'a tf.LayersModel');

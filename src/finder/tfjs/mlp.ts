@@ -2,7 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { OptionError } from '../../errors.js';
 import { integerAtLeast, knownKeys, numberInRange, oneOf, plainObject, positiveInteger } from '../../validate.js';
 
-/** A small MLP classifier, as `lrkit find` reads it from flags or a JSON file. */
+/**
+ * A small MLP classifier, as `lrkit find` reads it from flags or a JSON file.
+ *
+ * @example
+ * const spec: MlpSpec = { hidden: [32], optimizer: 'momentum', momentum: 0.9, seed: 3 };
+ * const model = buildMlp(spec, { inputs: 4, classes: 3, lr: 0.01 });
+ * model.layers.length; // 2
+ */
 export interface MlpSpec {
   /** Hidden layer widths. Default [64]. */
   hidden?: number[];
@@ -19,7 +26,19 @@ export interface MlpSpec {
 const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'elu'] as const;
 const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'] as const;
 
-/** Checks an {@link MlpSpec} (for example parsed from JSON) and fills in the defaults. */
+/**
+ * Checks an {@link MlpSpec} (for example parsed from JSON) and fills in the defaults.
+ *
+ * @example
+ * readMlpSpec({ hidden: [16] }).optimizer; // 'sgd'
+ * let message = '';
+ * try {
+ *   readMlpSpec({ hidden: [0] });
+ * } catch (error) {
+ *   message = (error as Error).message;
+ * }
+ * message.startsWith('model.hidden[0]: expected'); // true
+ */
 export function readMlpSpec(value: unknown, scope = 'model'): Required<MlpSpec> {
   const o = plainObject(scope, value);
   knownKeys(scope, o, ['hidden', 'activation', 'optimizer', 'momentum', 'seed']);
@@ -40,6 +59,7 @@ export function readMlpSpec(value: unknown, scope = 'model'): Required<MlpSpec> 
  *
  * @example
  * const model = buildMlp({ hidden: [128], optimizer: 'adam' }, { inputs: 784, classes: 10, lr: 1e-3 });
+ * model.outputs[0]!.shape; // => [null, 10]
  */
 export function buildMlp(spec: MlpSpec, shape: { inputs: number; classes: number; lr: number }): tf.Sequential {
   const s = readMlpSpec(spec);
