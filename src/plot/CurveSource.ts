@@ -5,6 +5,12 @@ import { integerAtLeast } from '../validate.js';
 /**
  * Writes the values of one step: `lr[g]` (and `momentum[g]` when the source has momentum) for each group.
  * It is called with steps 0, 1, 2, ... in order, once per pass.
+ *
+ * @example
+ * const read: StepReader = fromFunction('half', (t) => 0.5 ** t, 3).open();
+ * const lr = [0];
+ * read(2, lr, []);
+ * lr; // [0.25]
  */
 export type StepReader = (step: number, lr: number[], momentum: number[]) => void;
 
@@ -30,10 +36,28 @@ export interface CurveSource {
   open(): StepReader;
 }
 
-/** Most steps a plotted source may have: the trace limit, the same everywhere (plots decimate, so it bounds time, not memory). */
+/**
+ * Most steps a plotted source may have: the trace limit, the same everywhere (plots decimate, so it bounds time, not memory).
+ *
+ * @example
+ * MAX_PLOT_STEPS; // 10000000
+ * checkSteps('steps', MAX_PLOT_STEPS); // 10000000
+ */
 export const MAX_PLOT_STEPS = MAX_TRACE_STEPS;
 
-/** Validates `steps` for a plot source. */
+/**
+ * Validates `steps` for a plot source.
+ *
+ * @example
+ * checkSteps('steps', 1000); // 1000
+ * let message = '';
+ * try {
+ *   checkSteps('steps', -1);
+ * } catch (error) {
+ *   message = (error as Error).message;
+ * }
+ * message.startsWith('steps: expected'); // true
+ */
 export function checkSteps(option: string, steps: unknown): number {
   const n = integerAtLeast(option, steps, 0);
   if (n > MAX_PLOT_STEPS) throw new OptionError(option, steps, `at most ${MAX_PLOT_STEPS}`);
@@ -45,6 +69,8 @@ export function checkSteps(option: string, steps: unknown): number {
  *
  * @example
  * const warmup = fromFunction('warmup', (t) => 0.1 * Math.min(1, (t + 1) / 100), 1000);
+ * warmup.steps; // 1000
+ * sampleCurves([warmup])[0]!.lr[0]!.stats.max; // 0.1
  */
 export function fromFunction(name: string, fn: (step: number) => number, steps: number): CurveSource {
   if (typeof fn !== 'function') throw new OptionError(`${name}.fn`, fn, 'a function of the step');

@@ -1,7 +1,14 @@
 import type { VegaLiteSpec } from './VegaLiteSpec.js';
 import { momentumVaries, type SampledCurve, type SampledSeries } from './sampleCurves.js';
 
-/** Options of {@link chartSpec}. */
+/**
+ * Options of {@link chartSpec}.
+ *
+ * @example
+ * const source = fromTraceSpec({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, scheduler: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 }, steps: 100 });
+ * const options: ChartOptions = { log: true, momentum: 'never', width: 400, title: 'OneCycleLR' };
+ * chartSpec(sampleCurves([source]), options).title; // 'OneCycleLR'
+ */
 export interface ChartOptions {
   /** Logarithmic lr axis (points <= 0 are dropped: a log axis cannot show them). Default false. */
   log?: boolean;
@@ -19,7 +26,15 @@ export interface ChartOptions {
   valueTitle?: string;
 }
 
-/** One row of the chart data (long format). */
+/**
+ * One row of the chart data (long format).
+ *
+ * @example
+ * const source = fromTraceSpec({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, scheduler: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 }, steps: 100 });
+ * const rows: ChartRow[] = chartRows(sampleCurves([source])[0]!.lr);
+ * rows[0]!.step; // 0
+ * rows[0]!.exact; // '0.0040000000000000036'
+ */
 export interface ChartRow {
   curve: string;
   source: string;
@@ -29,7 +44,13 @@ export interface ChartRow {
   exact: string;
 }
 
-/** Long-format rows of a set of series. */
+/**
+ * Long-format rows of a set of series.
+ *
+ * @example
+ * const source = fromTraceSpec({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, scheduler: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 }, steps: 100 });
+ * chartRows(sampleCurves([source])[0]!.lr)[0]!.value; // 0.004
+ */
 export function chartRows(series: readonly SampledSeries[]): ChartRow[] {
   const rows: ChartRow[] = [];
   for (const s of series) {
@@ -101,8 +122,9 @@ function panel(o: PanelOptions): Record<string, unknown> {
  * varies, a momentum (or Adam beta1) panel below; one colour per curve, hover shows exact values.
  *
  * @example
- * const spec = chartSpec(sampleCurves([source]), { log: true });
- * const svg = await renderSvg(spec);
+ * const source = fromTraceSpec({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, scheduler: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 }, steps: 100 });
+ * const spec = chartSpec(sampleCurves([source]), { log: true }); // Vega-Lite JSON: render with vega-embed, or lrkit-cli's renderSvg
+ * JSON.stringify(spec).includes('"type":"log"'); // true
  */
 export function chartSpec(curves: readonly SampledCurve[], options: ChartOptions = {}): VegaLiteSpec {
   const width = options.width ?? 640;

@@ -1,10 +1,27 @@
-/** A decimated series: parallel arrays of step indices and values, in step order. */
+/**
+ * A decimated series: parallel arrays of step indices and values, in step order.
+ *
+ * @example
+ * const d = new MinMaxDecimator(5, 100);
+ * [3, 1, 4, 1, 5].forEach((v, s) => d.push(s, v));
+ * const series: DecimatedSeries = d.result();
+ * series.values; // [3, 1, 4, 1, 5]
+ */
 export interface DecimatedSeries {
   steps: number[];
   values: number[];
 }
 
-/** Whole-series statistics, computed from every point (not from the decimated ones). */
+/**
+ * Whole-series statistics, computed from every point (not from the decimated ones).
+ *
+ * @example
+ * const d = new MinMaxDecimator(4, 100);
+ * [2, 4, 6, 8].forEach((v, s) => d.push(s, v));
+ * const stats: SeriesStats = d.stats();
+ * stats.mean; // 5
+ * stats.max; // 8
+ */
 export interface SeriesStats {
   first: number;
   last: number;

@@ -7,7 +7,13 @@ import { checkSteps, type CurveSource, type StepReader } from './CurveSource.js'
 
 export { momentumOf };
 
-/** Options of {@link fromScheduler}. */
+/**
+ * Options of {@link fromScheduler}.
+ *
+ * @example
+ * const options: FromSchedulerOptions = { name: 'step', optimizer: { lr: 0.1 }, steps: 20, build: (optimizer) => new StepLR(optimizer, { stepSize: 10, gamma: 0.5 }) };
+ * sampleCurves([fromScheduler(options)])[0]!.lr[0]!.stats.last; // 0.025
+ */
 export interface FromSchedulerOptions {
   /** Legend label. */
   name: string;
@@ -26,6 +32,15 @@ export interface FromSchedulerOptions {
 /**
  * A curve source over a run (see `Run`, the stepping loop shared with `lrkit trace`): each pass starts a fresh
  * run and reads every group's lr and momentum after construction and after each step.
+ *
+ * @example
+ * const source = runSource('StepLR', 100, 1, {
+ *   build: () => {
+ *     const optimizer = createOptimizer({ lr: 0.1 });
+ *     return { optimizer, scheduler: new StepLR(optimizer, { stepSize: 30 }) };
+ *   },
+ * });
+ * sampleCurves([source])[0]!.lr[0]!.stats.last; // 0.00010000000000000003
  */
 export function runSource(name: string, steps: number, groups: number, setup: RunSetup): CurveSource {
   return {
@@ -55,10 +70,8 @@ export function runSource(name: string, steps: number, groups: number, setup: Ru
  * rows of `lrkit trace`.
  *
  * @example
- * const source = fromScheduler({
- *   name: 'StepLR', optimizer: { lr: 0.1, momentum: 0.9 }, steps: 100,
- *   build: (opt) => new StepLR(opt, { stepSize: 30 }),
- * });
+ * const source = fromScheduler({ name: 'StepLR', optimizer: { lr: 0.1 }, steps: 100, build: (optimizer) => new StepLR(optimizer, { stepSize: 30 }) });
+ * source.groups; // 1
  */
 export function fromScheduler(options: FromSchedulerOptions): CurveSource {
   const { name, build, metrics, epochs } = options;

@@ -3,7 +3,15 @@ import { plainObject } from '../validate.js';
 import type { CurveSource } from './CurveSource.js';
 import { runSource } from './fromScheduler.js';
 
-/** Options of {@link fromTraceSpec}. */
+/**
+ * Options of {@link fromTraceSpec}.
+ *
+ * @example
+ * const options: FromTraceSpecOptions = { name: 'warmup + cosine', steps: 200 };
+ * const source = fromTraceSpec({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'CosineAnnealingLR', tMax: 100 }, steps: 100 }, options);
+ * source.steps; // 200
+ * source.name; // 'warmup + cosine'
+ */
 export interface FromTraceSpecOptions {
   /** Legend label. Default: the scheduler type. */
   name?: string;

@@ -9,7 +9,13 @@ import { buildScheduler } from './buildScheduler.js';
 import { SCHEDULE_DEFINITIONS } from './scheduleDefinitions.js';
 import { SCHEDULER_TYPE_DEFINITIONS, type SchedulerModule, type SchedulerOptionDef, type SchedulerTypeDefinition, type StepPer } from './schedulerDefinitions.js';
 
-/** How an option is edited and shown (the playground's inputs, the CLI's tables). */
+/**
+ * How an option is edited and shown (the playground's inputs, the CLI's tables).
+ *
+ * @example
+ * const kind: OptionKind | undefined = schedulerInfo('StepLR')?.options.find((o) => o.name === 'stepSize')?.kind;
+ * kind; // 'integer'
+ */
 export type OptionKind =
   | 'number'
   | 'integer'
@@ -33,7 +39,14 @@ export type OptionKind =
 /** Option kinds whose values are edited as JSON text. */
 export const JSON_KINDS: ReadonlySet<OptionKind> = new Set(['schedule', 'schedules', 'scheduler', 'schedulers', 'json']);
 
-/** One option of a scheduler, schedule or recipe, with its PyTorch name and default. */
+/**
+ * One option of a scheduler, schedule or recipe, with its PyTorch name and default.
+ *
+ * @example
+ * const info: OptionInfo | undefined = schedulerInfo('StepLR')?.options.find((o) => o.name === 'stepSize');
+ * info?.pytorch; // 'step_size'
+ * info?.required; // true
+ */
 export interface OptionInfo {
   /** lrkit (lowerCamelCase) name, the key in a spec. */
   name: string;
@@ -52,10 +65,22 @@ export interface OptionInfo {
   doc: string;
 }
 
-/** Where a type comes from: a PyTorch class, an lrkit bridge, or a pure schedule, combinator or recipe. */
+/**
+ * Where a type comes from: a PyTorch class, an lrkit bridge, or a pure schedule, combinator or recipe.
+ *
+ * @example
+ * const family: Family | undefined = schedulerInfo('WarmupLR')?.family;
+ * family; // 'bridge'
+ */
 export type Family = 'pytorch' | 'bridge' | 'schedule' | 'combinator' | 'recipe';
 
-/** A spec `type` the CLI and playground know about. */
+/**
+ * A spec `type` the CLI and playground know about.
+ *
+ * @example
+ * const info: SchedulerInfo | undefined = schedulerInfo('hf.cosine');
+ * info?.family; // 'recipe'
+ */
 export interface SchedulerInfo {
   /** The spec `type` (PyTorch class name, or schedule/recipe type). */
   type: string;

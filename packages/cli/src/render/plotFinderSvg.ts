@@ -8,7 +8,10 @@ import { finderChartSpec, type PlotFinderOptions } from 'lrkit/finder/plot';
  * (works in Node; no browser or canvas needed).
  *
  * @example
- * writeFileSync('lr-finder.svg', await plotFinderSvg(result));
+ * let w = 0;
+ * const result = await findLr({ optimizer: createOptimizer({ lr: 0.01 }), startLr: 1e-4, endLr: 10, trainStep: ({ lr }) => ((w -= lr * 2 * (w - 3)), (w - 3) ** 2) });
+ * const svg = await plotFinderSvg(result); // write it with fs.writeFileSync('lr-finder.svg', svg)
+ * svg.startsWith('<svg'); // true
  */
 export async function plotFinderSvg(result: FindLrResult, options: PlotFinderOptions = {}): Promise<string> {
   const view = new View(parse(compile(finderChartSpec(result, options) as unknown as TopLevelSpec).spec), { renderer: 'none' });

@@ -1,6 +1,15 @@
 import { LrkitError } from 'lrkit';
 
-/** Options of {@link svgToPng}. */
+/**
+ * Options of {@link svgToPng}.
+ *
+ * @example
+ * import { chartSpec, fromFunction, fromTraceSpec, sampleCurves } from 'lrkit/plot';
+ *
+ * const options: PngOptions = { scale: 2 };
+ * const svg = await renderSvg(chartSpec(sampleCurves([fromFunction('decay', (t) => 0.1 * 0.9 ** t, 50)])));
+ * (await svgToPng(svg, options)).length > 0; // true
+ */
 export interface PngOptions {
   /** Pixel density multiplier. Default 2 (crisp on high-DPI screens). */
   scale?: number;
@@ -11,7 +20,11 @@ export interface PngOptions {
  * demand so the SVG path works without it).
  *
  * @example
- * writeFileSync('lr.png', await svgToPng(await renderSvg(chartSpec(curves))));
+ * import { chartSpec, fromFunction, fromTraceSpec, sampleCurves } from 'lrkit/plot';
+ *
+ * const svg = await renderSvg(chartSpec(sampleCurves([fromFunction('decay', (t) => 0.1 * 0.9 ** t, 50)])));
+ * const png = await svgToPng(svg); // write it with fs.writeFileSync('lr.png', png)
+ * png[1]; // 80
  */
 export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
   let Resvg: typeof import('@resvg/resvg-js').Resvg;

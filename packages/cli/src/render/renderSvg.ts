@@ -7,7 +7,11 @@ import type { VegaLiteSpec } from 'lrkit/plot';
  * no browser, no canvas.
  *
  * @example
- * writeFileSync('lr.svg', await renderSvg(chartSpec(curves)));
+ * import { chartSpec, fromFunction, fromTraceSpec, sampleCurves } from 'lrkit/plot';
+ *
+ * const curves = sampleCurves([fromFunction('decay', (t) => 0.1 * 0.9 ** t, 50)]);
+ * const svg = await renderSvg(chartSpec(curves)); // write it with fs.writeFileSync('lr.svg', svg)
+ * svg.includes('learning rate'); // true
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: 'none' });

@@ -1,7 +1,16 @@
 import asciichart from 'asciichart';
 import { momentumVaries, type SampledCurve, type SampledSeries } from 'lrkit/plot';
 
-/** Options of {@link renderTerminal}. */
+/**
+ * Options of {@link renderTerminal}.
+ *
+ * @example
+ * import { chartSpec, fromFunction, fromTraceSpec, sampleCurves } from 'lrkit/plot';
+ *
+ * const source = fromTraceSpec({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, scheduler: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 }, steps: 100 });
+ * const options: TerminalOptions = { width: 40, height: 8, color: false, momentum: 'never' };
+ * renderTerminal(sampleCurves([source]), options).split('\n').length > 8; // true
+ */
 export interface TerminalOptions {
   /** Plot columns (characters). Default 72. */
   width?: number;
@@ -20,6 +29,12 @@ const COLORS = [asciichart.blue, asciichart.red, asciichart.green, asciichart.ma
 /**
  * Per-column min and max of a decimated series over `width` columns; empty columns repeat the previous
  * value. Keeping both envelopes is what lets a one-step spike survive in a 72-character chart.
+ *
+ * @example
+ * import { chartSpec, fromFunction, fromTraceSpec, sampleCurves } from 'lrkit/plot';
+ *
+ * const series = sampleCurves([fromFunction('ramp', (t) => t, 9)])[0]!.lr[0]!;
+ * columnEnvelope(series, 9, 2).max; // [4, 9]
  */
 export function columnEnvelope(series: SampledSeries, steps: number, width: number): { min: number[]; max: number[] } {
   const columns = Math.max(1, Math.min(width, steps + 1));
@@ -46,6 +61,12 @@ export function columnEnvelope(series: SampledSeries, steps: number, width: numb
 /**
  * One value per column for a one-line text chart: of the column's min and max, the one farther from the
  * previous column's value. A smooth curve stays smooth, and a spike or cliff inside a column still shows.
+ *
+ * @example
+ * import { chartSpec, fromFunction, fromTraceSpec, sampleCurves } from 'lrkit/plot';
+ *
+ * const series = sampleCurves([fromFunction('ramp', (t) => t, 9)])[0]!.lr[0]!;
+ * columnValues(series, 9, 2).length; // 2
  */
 export function columnValues(series: SampledSeries, steps: number, width: number): number[] {
   const { min, max } = columnEnvelope(series, steps, width);
@@ -85,6 +106,9 @@ function chart(title: string, series: readonly SampledSeries[], steps: number, o
  * chart when momentum varies. Long curves are reduced to per-column min/max envelopes.
  *
  * @example
+ * import { chartSpec, fromFunction, fromTraceSpec, sampleCurves } from 'lrkit/plot';
+ *
+ * const source = fromTraceSpec({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, scheduler: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 }, steps: 100 });
  * console.log(renderTerminal(sampleCurves([source]), { width: 60, log: true }));
  */
 export function renderTerminal(curves: readonly SampledCurve[], options: TerminalOptions = {}): string {
