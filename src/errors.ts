@@ -1,6 +1,13 @@
 /**
  * Every error lrkit throws on purpose is an {@link LrkitError}, so callers can tell our
  * diagnostics from bugs with one `instanceof` check.
+ *
+ * @example
+ * try {
+ *   new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 0 });
+ * } catch (error) {
+ *   error instanceof LrkitError; // true
+ * }
  */
 export class LrkitError extends Error {
   override name = 'LrkitError';
@@ -11,7 +18,14 @@ export class LrkitError extends Error {
  * `option` names the option (for example `StepLR.stepSize`), `value` is what was given.
  *
  * @example
- * try { new StepLR(opt, { stepSize: 0 }); } catch (e) { if (e instanceof OptionError) console.log(e.option); }
+ * try {
+ *   new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 0 });
+ * } catch (error) {
+ *   if (error instanceof OptionError) {
+ *     error.option; // 'StepLR.stepSize'
+ *     error.value; // 0
+ *   }
+ * }
  */
 export class OptionError extends LrkitError {
   override name = 'OptionError';
@@ -24,7 +38,17 @@ export class OptionError extends LrkitError {
   }
 }
 
-/** A state object handed to `loadStateDict()` does not fit the scheduler or optimizer. */
+/**
+ * A state object handed to `loadStateDict()` does not fit the scheduler or optimizer.
+ *
+ * @example
+ * const scheduler = new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 10 });
+ * try {
+ *   scheduler.loadStateDict({ format: 'lrkit.scheduler', version: 1, type: 'ExponentialLR' });
+ * } catch (error) {
+ *   error instanceof StateError; // true
+ * }
+ */
 export class StateError extends LrkitError {
   override name = 'StateError';
   constructor(
@@ -35,7 +59,23 @@ export class StateError extends LrkitError {
   }
 }
 
-/** A scheduler was driven past what its configuration allows (e.g. OneCycleLR beyond totalSteps). */
+/**
+ * A scheduler was driven past what its configuration allows (e.g. OneCycleLR beyond totalSteps).
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.1, momentum: 0.9 });
+ * const scheduler = new OneCycleLR(optimizer, { maxLr: 0.1, totalSteps: 2 });
+ * let caught: unknown;
+ * try {
+ *   for (let i = 0; i < 3; i++) {
+ *     optimizer.step();
+ *     scheduler.step();
+ *   }
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof ScheduleError; // true
+ */
 export class ScheduleError extends LrkitError {
   override name = 'ScheduleError';
 }

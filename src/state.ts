@@ -1,9 +1,22 @@
 import { StateError } from './errors.js';
 
-/** A JSON value: what `JSON.stringify` / `JSON.parse` round-trip without loss. */
+/**
+ * A JSON value: what `JSON.stringify` / `JSON.parse` round-trip without loss.
+ *
+ * @example
+ * const value: JsonValue = { lr: [0.1, 0.01], best: 'Infinity', done: false };
+ * JSON.parse(JSON.stringify(value)).lr; // [0.1, 0.01]
+ */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** Versioned, JSON-safe scheduler state as returned by `stateDict()`. */
+/**
+ * Versioned, JSON-safe scheduler state as returned by `stateDict()`.
+ *
+ * @example
+ * const state: SchedulerState = new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 10 }).stateDict();
+ * state.format; // 'lrkit.scheduler'
+ * state.type; // 'StepLR'
+ */
 export interface SchedulerState {
   format: 'lrkit.scheduler';
   version: 1;

@@ -6,10 +6,26 @@ import { LrkitError, OptionError } from '../errors.js';
  * functions min, max, abs, floor, ceil, sqrt, exp, log, cos, sin, tan. It follows Python's precedence and
  * arithmetic (`**` is right-associative and binds tighter than unary minus; `//` and `%` floor), so the
  * same string means the same thing in a PyTorch script. Never uses `eval` or `Function`.
+ *
+ * @example
+ * const f: CompiledExpression = compileExpression('min(1, (epoch + 1) / 5)', ['epoch'], 'warmup');
+ * f({ epoch: 1 }); // 0.4
  */
 export type CompiledExpression = (vars: Readonly<Record<string, number>>) => number;
 
-/** Raised when evaluating an expression fails where Python would raise (division by zero, domain errors, overflow). */
+/**
+ * Raised when evaluating an expression fails where Python would raise (division by zero, domain errors, overflow).
+ *
+ * @example
+ * const f = compileExpression('1 / epoch', ['epoch'], 'LambdaLR.lrLambda');
+ * let caught: unknown;
+ * try {
+ *   f({ epoch: 0 }); // Python raises ZeroDivisionError here
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof ExpressionError; // true
+ */
 export class ExpressionError extends LrkitError {
   override name = 'ExpressionError';
 }

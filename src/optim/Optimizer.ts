@@ -3,6 +3,12 @@
  * Schedulers read and write `lr`, and when they cycle momentum, `momentum` or `betas[0]`.
  * They also keep bookkeeping keys here exactly where PyTorch does (`initialLr`, `maxLr`, ...),
  * so that saving the groups saves everything a resumed run needs.
+ *
+ * @example
+ * const group: ParamGroup = { lr: 0.1, momentum: 0.9 };
+ * const optimizer: Optimizer = { paramGroups: [group] };
+ * new StepLR(optimizer, { stepSize: 1, gamma: 0.5 });
+ * group.initialLr; // 0.1
  */
 export interface ParamGroup {
   lr: number;
@@ -23,6 +29,12 @@ export interface ParamGroup {
 /**
  * Anything with param groups can be scheduled: lrkit's own {@link createOptimizer}, the tfjs view, or
  * your own training loop's object.
+ *
+ * @example
+ * // Anything with param groups can be scheduled: your own optimizer, a tfjs view, a plain one.
+ * const mine: Optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * new ExponentialLR(mine, { gamma: 0.5 }).step();
+ * mine.paramGroups[0]!.lr; // 0.05
  */
 export interface Optimizer {
   paramGroups: ParamGroup[];

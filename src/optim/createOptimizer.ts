@@ -2,6 +2,14 @@ import { OptionError, StateError } from '../errors.js';
 import { finiteNumber, knownKeys, numberInRange, oneOf, plainObject } from '../validate.js';
 import type { Optimizer, ParamGroup } from './Optimizer.js';
 
+/**
+ * Options of {@link createOptimizer}: PyTorch-style defaults for every group, overridden per group.
+ *
+ * @example
+ * const options: CreateOptimizerOptions = { type: 'adam', lr: 1e-3, betas: [0.9, 0.99], groups: [{}, { lr: 1e-4 }] };
+ * const optimizer = createOptimizer(options);
+ * optimizer.paramGroups[1]!.betas; // [0.9, 0.99]
+ */
 export interface CreateOptimizerOptions {
   /** `'sgd'` groups carry `momentum` (default 0); `'adam'` groups carry `betas` (default [0.9, 0.999]). Default: `'adam'` when `betas` is given, else `'sgd'`. */
   type?: 'sgd' | 'adam';
@@ -13,7 +21,14 @@ export interface CreateOptimizerOptions {
   groups?: Array<Partial<ParamGroup>>;
 }
 
-/** Serialized optimizer: the param groups, JSON-safe. */
+/**
+ * Serialized optimizer: the param groups, JSON-safe.
+ *
+ * @example
+ * const state: OptimizerState = createOptimizer({ lr: 0.1 }).stateDict();
+ * state.format; // 'lrkit.optimizer'
+ * state.paramGroups.length; // 1
+ */
 export interface OptimizerState {
   format: 'lrkit.optimizer';
   version: 1;
@@ -24,6 +39,14 @@ export interface OptimizerState {
 /**
  * A plain in-memory optimizer: param groups plus a `step()` that only counts. Use it to preview
  * schedules, in tests, or to drive your own update rule from `paramGroups[i].lr`.
+ *
+ * @example
+ * const optimizer: PlainOptimizer = createOptimizer({ lr: 0.1 });
+ * optimizer.step();
+ * optimizer.stepCount; // 1
+ * const copy = createOptimizer({ lr: 0.1 });
+ * copy.loadStateDict(optimizer.stateDict());
+ * copy.stepCount; // 1
  */
 export class PlainOptimizer implements Optimizer {
   readonly paramGroups: ParamGroup[];
@@ -135,7 +158,8 @@ function copyGroup(group: ParamGroup): ParamGroup {
  *
  * @example
  * const optimizer = createOptimizer({ lr: 0.1, momentum: 0.9, groups: [{}, { lr: 0.01 }] });
- * optimizer.paramGroups[1].lr; // 0.01
+ * optimizer.paramGroups[1]!.lr; // 0.01
+ * optimizer.paramGroups[1]!.momentum; // 0.9
  */
 export function createOptimizer(options: CreateOptimizerOptions): PlainOptimizer {
   return new PlainOptimizer(options);
