@@ -6,19 +6,50 @@ import type { Scheduler } from '../torch/LRScheduler.js';
 /**
  * What a run gives the scheduler at step i (1-based, as trace rows): `metrics[i - 1]` (or `metrics(i)`) when
  * its `stepInput` is `'metric'`, `epochs[i - 1]` for `step(epoch)` when it `acceptsEpoch` (`null`: plain `step()`).
+ *
+ * @example
+ * const inputs: StepInputs = { metrics: [1, 0.9, 0.9, 0.9, 0.9] };
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const plateau = new ReduceLROnPlateau(optimizer, { patience: 2 });
+ * for (let i = 1; i <= 5; i++) {
+ *   optimizer.step();
+ *   stepScheduler(plateau, inputs, i);
+ * }
+ * plateau.getLastLr(); // [0.010000000000000002]
  */
 export interface StepInputs {
   readonly metrics?: ArrayLike<number> | ((step: number) => number);
   readonly epochs?: ArrayLike<number | null>;
 }
 
-/** A freshly built optimizer and the scheduler attached to it. */
+/**
+ * A freshly built optimizer and the scheduler attached to it.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const built: BuiltRun = { optimizer, scheduler: new ExponentialLR(optimizer, { gamma: 0.5 }) };
+ * const run = new Run({ build: () => built });
+ * run.next();
+ * run.groups[0]!.lr; // 0.05
+ */
 export interface BuiltRun {
   optimizer: PlainOptimizer;
   scheduler: Scheduler;
 }
 
-/** How to make a run: a builder (called again to resume), the step inputs, and optionally where to resume. */
+/**
+ * How to make a run: a builder (called again to resume), the step inputs, and optionally where to resume.
+ *
+ * @example
+ * const build = () => {
+ *   const optimizer = createOptimizer({ lr: 0.1 });
+ *   return { optimizer, scheduler: new StepLR(optimizer, { stepSize: 2, gamma: 0.5 }) };
+ * };
+ * const setup: RunSetup = { build, resumeAt: 3 }; // the run goes through JSON state after 3 steps
+ * const lrs: number[] = [];
+ * drive(setup, 4, (_step, groups) => void lrs.push(groups[0]!.lr));
+ * lrs; // [0.1, 0.1, 0.05, 0.05, 0.025]
+ */
 export interface RunSetup {
   build(): BuiltRun;
   inputs?: StepInputs;
@@ -29,6 +60,16 @@ export interface RunSetup {
 /**
  * Checks that `inputs` fit the scheduler's protocol over `steps` steps: metrics exactly when it is stepped on
  * a metric, epochs only when it takes `step(epoch)`. Errors name the spec keys `metrics` / `epochs`.
+ *
+ * @example
+ * const plateau = new ReduceLROnPlateau(createOptimizer({ lr: 0.1 }));
+ * let message = '';
+ * try {
+ *   checkStepInputs(plateau, 10, {}); // ReduceLROnPlateau needs metrics
+ * } catch (error) {
+ *   message = (error as Error).message;
+ * }
+ * message.startsWith('metrics: expected one metric per step'); // true
  */
 export function checkStepInputs(scheduler: Scheduler, steps: number, inputs: StepInputs): void {
   const { metrics, epochs } = inputs;
@@ -49,6 +90,13 @@ export function checkStepInputs(scheduler: Scheduler, steps: number, inputs: Ste
 /**
  * Steps `scheduler` as step `i` (1-based) of a run, with the input its protocol takes: the one place that
  * decides between `step()`, `step(metric)` and `step(epoch)`.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const scheduler = new CosineAnnealingWarmRestarts(optimizer, { t0: 10 });
+ * optimizer.step();
+ * stepScheduler(scheduler, { epochs: [5] }, 1); // scheduler.step(5)
+ * scheduler.getLastLr(); // [0.05]
  */
 export function stepScheduler(scheduler: Scheduler, inputs: StepInputs, i: number): void {
   if (scheduler.stepInput === 'metric') {
@@ -63,7 +111,13 @@ export function stepScheduler(scheduler: Scheduler, inputs: StepInputs, i: numbe
   else throw new OptionError(`epochs[${i - 1}]`, epoch, `null (${scheduler.type} has no step(epoch))`);
 }
 
-/** The momentum-like value a group carries: `betas[0]` for Adam, else `momentum` (0 when absent). */
+/**
+ * The momentum-like value a group carries: `betas[0]` for Adam, else `momentum` (0 when absent).
+ *
+ * @example
+ * momentumOf({ lr: 0.1, momentum: 0.9 }); // 0.9
+ * momentumOf({ lr: 0.1, betas: [0.85, 0.999] }); // 0.85
+ */
 export function momentumOf(group: ParamGroup): number {
   return Array.isArray(group.betas) ? (group.betas[0] as number) : (group.momentum ?? 0);
 }
@@ -75,8 +129,15 @@ export function momentumOf(group: ParamGroup): number {
  * every state through JSON into a freshly built pair (which must give the same rows).
  *
  * @example
- * const run = new Run({ build: () => { const optimizer = createOptimizer({ lr: 0.1 }); return { optimizer, scheduler: new StepLR(optimizer, { stepSize: 2 }) }; } });
- * run.next(); run.optimizer.paramGroups[0].lr; // 0.1
+ * const build = () => {
+ *   const optimizer = createOptimizer({ lr: 0.1 });
+ *   return { optimizer, scheduler: new StepLR(optimizer, { stepSize: 2, gamma: 0.5 }) };
+ * };
+ * const run = new Run({ build });
+ * run.next(); // optimizer.step(), then the scheduler's step with its input
+ * run.next();
+ * run.step; // 2
+ * run.optimizer.paramGroups[0]!.lr; // 0.05
  */
 export class Run {
   optimizer: PlainOptimizer;
@@ -119,7 +180,13 @@ export class Run {
  * the i-th step. A failing step throws after the rows before it were delivered.
  *
  * @example
- * drive({ build }, 100, (step, groups) => console.log(step, groups[0].lr));
+ * const build = () => {
+ *   const optimizer = createOptimizer({ lr: 0.1 });
+ *   return { optimizer, scheduler: new StepLR(optimizer, { stepSize: 2, gamma: 0.5 }) };
+ * };
+ * const rows: number[] = [];
+ * drive({ build }, 4, (_step, groups) => void rows.push(groups[0]!.lr));
+ * rows; // [0.1, 0.1, 0.05, 0.05, 0.025]
  */
 export function drive(setup: RunSetup, steps: number, onRow: (step: number, groups: readonly ParamGroup[]) => void): void {
   const run = new Run(setup);

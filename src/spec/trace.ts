@@ -7,6 +7,16 @@ import { checkStepInputs, drive, momentumOf, Run, type BuiltRun } from './drive.
 /**
  * Most steps a trace spec may ask for, everywhere a spec is run (trace, plot, compare, code, the playground),
  * so a typo cannot make a run take hours.
+ *
+ * @example
+ * MAX_TRACE_STEPS; // 10000000
+ * let message = '';
+ * try {
+ *   parseTraceSpec({ optimizer: { lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 1 }, steps: MAX_TRACE_STEPS + 1 });
+ * } catch (error) {
+ *   message = (error as Error).message;
+ * }
+ * message.startsWith('steps: expected'); // true
  */
 export const MAX_TRACE_STEPS = 10_000_000;
 
@@ -14,6 +24,15 @@ export const MAX_TRACE_STEPS = 10_000_000;
  * A trace spec, the JSON contract of `lrkit trace` (documented in docs/trace-spec.md): the optimizer, the
  * scheduler (any scheduler, schedule or recipe type), the number of steps, the per-step inputs the scheduler's
  * protocol takes, and optionally a step at which every state is saved to JSON and loaded into a fresh run.
+ *
+ * @example
+ * const spec: TraceSpec = {
+ *   optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 },
+ *   scheduler: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 },
+ *   steps: 100,
+ *   resumeAt: 40,
+ * };
+ * runTrace(spec).lr.length; // 101
  */
 export interface TraceSpec {
   optimizer: CreateOptimizerOptions;
@@ -28,7 +47,14 @@ export interface TraceSpec {
   resumeAt?: number;
 }
 
-/** The trace result: one row per step (row 0 is right after construction), one column per param group. */
+/**
+ * The trace result: one row per step (row 0 is right after construction), one column per param group.
+ *
+ * @example
+ * const result: TraceResult = runTrace({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, scheduler: { type: 'ExponentialLR', gamma: 0.5 }, steps: 2 });
+ * result.lr; // [[0.1], [0.05], [0.025]]
+ * result.momentum; // [[0.9], [0.9], [0.9]]
+ */
 export interface TraceResult {
   lr: number[][];
   momentum: number[][];
@@ -97,7 +123,9 @@ export function parseTrace(spec: unknown): { spec: TraceSpec; built: BuiltRun } 
  * `scheduler.schedulers[1].gamma: expected a number in (0, inf), got "0.9x"`.
  *
  * @example
- * const spec = parseTraceSpec(JSON.parse(text)); // a TraceSpec, or an OptionError naming the path
+ * const text = '{"optimizer": {"lr": 0.1}, "scheduler": {"type": "StepLR", "stepSize": 10}, "steps": 30}';
+ * const spec = parseTraceSpec(JSON.parse(text)); // a TraceSpec, or an OptionError naming the JSON path
+ * spec.steps; // 30
  */
 export function parseTraceSpec(spec: unknown): TraceSpec {
   return parseTrace(spec).spec;
@@ -107,8 +135,10 @@ export function parseTraceSpec(spec: unknown): TraceSpec {
  * A run of a parsed spec (see {@link Run}): the stepping loop of `lrkit trace` and the plot sources.
  *
  * @example
- * const run = openTrace(parseTraceSpec(spec));
- * run.next();
+ * const spec = parseTraceSpec({ optimizer: { lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 1, gamma: 0.5 }, steps: 3 });
+ * const run = openTrace(spec);
+ * while (run.step < spec.steps) run.next();
+ * run.groups[0]!.lr; // 0.0125
  */
 export function openTrace(spec: TraceSpec): Run {
   return new Run({ build: () => buildTrace(spec), inputs: spec, resumeAt: spec.resumeAt });
@@ -117,6 +147,11 @@ export function openTrace(spec: TraceSpec): Run {
 /**
  * Calls `onRow(lrs, momenta)` after construction and after every step of a trace spec (momentum is beta1 for
  * Adam), so a failing step still leaves the rows before it (used to compare error points with PyTorch).
+ *
+ * @example
+ * const rows: number[][] = [];
+ * traceRows({ optimizer: { lr: 0.1 }, scheduler: { type: 'ExponentialLR', gamma: 0.5 }, steps: 2 }, (lrs) => void rows.push(lrs));
+ * rows; // [[0.1], [0.05], [0.025]]
  */
 export function traceRows(spec: unknown, onRow: (lrs: number[], momenta: number[]) => void): void {
   const parsed = parseTraceSpec(spec);
@@ -130,8 +165,7 @@ export function traceRows(spec: unknown, onRow: (lrs: number[], momenta: number[
  * after construction and after each step. Throws OptionError (with a JSON path) for bad specs.
  *
  * @example
- * runTrace({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 2 }, steps: 4 }).lr;
- * // [[0.1], [0.1], [0.01], [0.01], [0.001]]   (up to float rounding)
+ * runTrace({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 2 }, steps: 4 }).lr; // [[0.1], [0.1], [0.010000000000000002], [0.010000000000000002], [0.0010000000000000002]]
  */
 export function runTrace(spec: unknown): TraceResult {
   const lr: number[][] = [];
