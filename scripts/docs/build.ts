@@ -20,6 +20,7 @@ const PAGE_ORDER = [
   'guides/pitfalls.md',
   'guides/lr-range-test.md',
   'guides/pytorch-interop.md',
+  'tensorboard.md',
   'trace-spec.md',
   'reference/state-format.md',
   'reference/scheduler-protocol.md',

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { renderFinderChart, renderGuideChart } from './charts.js';
 
@@ -11,16 +11,21 @@ export interface PreparedPage {
 
 /**
  * Copies the markdown of `docsDir` to `outDir`, replacing every ```lrkit-chart (and ```lrkit-finder-chart) fence by an image of the chart,
- * rendered to SVG next to the page (TypeDoc copies relatively linked images into the site).
+ * rendered to SVG next to the page (TypeDoc copies relatively linked images into the site). Other files are copied as they are.
  */
 export async function prepareGuides(docsDir: string, outDir: string, root: string): Promise<PreparedPage[]> {
   rmSync(outDir, { recursive: true, force: true });
   const pages: PreparedPage[] = [];
   for (const file of (readdirSync(docsDir, { recursive: true }) as string[]).sort()) {
-    if (!file.endsWith('.md')) continue;
     const source = join(docsDir, file);
     const target = join(outDir, file);
+    if (!statSync(source).isFile()) continue;
     mkdirSync(dirname(target), { recursive: true });
+    // Images and other files a page links to travel with it (TypeDoc copies them into the site's media/).
+    if (!file.endsWith('.md')) {
+      copyFileSync(source, target);
+      continue;
+    }
     const text = readFileSync(source, 'utf8');
     const parts: string[] = [];
     let last = 0;
