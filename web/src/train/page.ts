@@ -3,7 +3,7 @@ import { compile } from 'vega-lite';
 import { LrkitError } from '../../../src/errors.js';
 import type { FindLrResult } from '../../../src/finder/findLr.js';
 import { finderChartSpec } from '../../../src/finder/plotFinder.js';
-import { JSON_KINDS, schedulerInfo, type OptionInfo } from '../../../src/spec/catalog.js';
+import { JSON_KINDS, type OptionInfo } from '../../../src/spec/catalog.js';
 import { formOptions } from '../specs.js';
 import { encodeState } from '../state.js';
 import { LiveCharts, type RunRecord } from './charts.js';
