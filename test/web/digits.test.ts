@@ -41,7 +41,7 @@ describe('digit file', () => {
     expect(isGzip(raw)).toBe(false);
     expect([...(await gunzip(zipped))]).toEqual([...raw]);
     for (const body of [zipped, raw]) {
-      const set = await loadDigits('https://example.test/d.bin', async () => new Response(body));
+      const set = await loadDigits('https://example.test/d.bin', async () => new Response(new Uint8Array(body)));
       expect([...set.train.labels]).toEqual([3, 9]);
     }
     await expect(loadDigits('https://example.test/missing.bin', async () => new Response('nope', { status: 404 }))).rejects.toThrow('HTTP 404');
