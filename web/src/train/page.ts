@@ -196,24 +196,24 @@ function showSpeed(speed: Speed): void {
   node.textContent = `${speed.stepsPerSecond.toFixed(1)} updates/s (${speed.updates} updates in ${speed.seconds.toFixed(1)} s of training)`;
 }
 
-// Redraws are serialized: while one runs, newer data waits for the next.
-let drawing = false;
+// Redraws are serialized: newer data waits for the running redraw, and the returned promise settles once
+// everything received so far is drawn.
 let dirty = false;
-async function redraw(): Promise<void> {
-  if (drawing) {
-    dirty = true;
-    return;
-  }
-  drawing = true;
-  try {
-    do {
-      dirty = false;
-      await charts.update(records, total);
-    } while (dirty);
-    $('.charts').setAttribute('data-points', String(records.reduce((n, r) => n + r.steps.length, 0)));
-  } finally {
-    drawing = false;
-  }
+let drawing: Promise<void> | null = null;
+function redraw(): Promise<void> {
+  dirty = true;
+  drawing ??= (async () => {
+    try {
+      while (dirty) {
+        dirty = false;
+        await charts.update(records, total);
+        $('.charts').setAttribute('data-points', String(records.reduce((n, r) => n + r.steps.length, 0)));
+      }
+    } finally {
+      drawing = null;
+    }
+  })();
+  return drawing;
 }
 
 function onMessage(message: FromWorker): void {
