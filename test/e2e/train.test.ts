@@ -63,6 +63,17 @@ describe.skipIf(!hasChromium)('Train view in Chromium', () => {
   const waitState = (states: string[], p: Page = page, timeout = 240_000) =>
     p.waitForFunction((s) => s.includes(document.querySelector('#status')?.getAttribute('data-state') ?? ''), states, { timeout });
   const lines = (selector: string, p: Page = page) => p.locator(`${selector} svg path[aria-roledescription="line mark"]`).count();
+  // The live charts draw on canvas: the lines the chart was given, and the coloured (not grey) pixels it painted.
+  const drawn = async (selector: string) => ({
+    lines: Number(await page.getAttribute(selector, 'data-lines')),
+    coloured: await page.$eval(`${selector} canvas`, (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (Math.max(px[i]!, px[i + 1]!, px[i + 2]!) - Math.min(px[i]!, px[i + 1]!, px[i + 2]!) > 60) n++;
+      return n;
+    }),
+  });
   const table = (p: Page = page) => p.$$eval('#results tbody tr', (rows) => rows.map((r) => ({ cells: Array.from(r.children).map((c) => c.textContent), exact: r.getAttribute('data-exact') })));
 
   async function smallBudget(p: Page): Promise<void> {
@@ -104,10 +115,13 @@ describe.skipIf(!hasChromium)('Train view in Chromium', () => {
     await page.click('#train');
     await page.waitForFunction(() => Number(document.querySelector('.charts')?.getAttribute('data-points')) > 0, null, { timeout: 120_000 });
     expect(await state()).toBe('training');
+    expect((await drawn('#chart-lr')).lines).toBeGreaterThan(0);
     // A click while the worker trains: the handler measures how long the event waited for the main thread.
     await page.click('#ping');
     const latency = Number(await page.getAttribute('#latency', 'data-ms'));
     const stillTraining = await state();
+    // Long tasks before the screenshot below (a full-page screenshot itself lays out and paints on the main thread).
+    const longTasksBefore = Number(await page.getAttribute('#longtasks', 'data-count'));
     await page.screenshot({ path: `${artifacts}train-running.png`, fullPage: true });
     await waitState(['done', 'error']);
     expect(await page.textContent('#status')).toBe('Done: 2 schedules trained.');
@@ -115,11 +129,12 @@ describe.skipIf(!hasChromium)('Train view in Chromium', () => {
     expect(latency).toBeGreaterThanOrEqual(0);
     expect(latency).toBeLessThan(100);
     speeds.clickLatencyMs = latency;
-    speeds.longTasks = { count: Number(await page.getAttribute('#longtasks', 'data-count')), durations: JSON.parse((await page.getAttribute('#longtasks', 'data-durations')) ?? '[]') };
-    expect(await lines('#chart-lr')).toBe(4); // lr + momentum, two schedules each
-    expect(await lines('#chart-loss')).toBe(2);
-    expect(await lines('#chart-accuracy')).toBe(2);
-    expect(await page.textContent('#chart-lr svg')).toContain('momentum / beta1');
+    speeds.longTasks = { beforeScreenshot: longTasksBefore, count: Number(await page.getAttribute('#longtasks', 'data-count')), durations: JSON.parse((await page.getAttribute('#longtasks', 'data-durations')) ?? '[]') };
+    const lr = await drawn('#chart-lr');
+    expect(lr.lines).toBe(4); // lr + momentum, two schedules each
+    expect((await drawn('#chart-loss')).lines).toBe(2);
+    expect((await drawn('#chart-accuracy')).lines).toBe(2);
+    for (const chart of ['#chart-lr', '#chart-loss', '#chart-accuracy']) expect((await drawn(chart)).coloured).toBeGreaterThan(300);
     const rows = await table();
     expect(rows.map((r) => r.cells[0])).toEqual(['1. OneCycleLR', '2. StepLR']);
     for (const row of rows) {

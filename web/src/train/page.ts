@@ -307,6 +307,7 @@ async function startTraining(): Promise<void> {
   records = p.runs.map((r) => ({ name: r.name, steps: [], evals: [] }));
   total = runLength(p.config);
   showTable([]);
+  windows.length = 0; // long tasks are counted per training (with its resumes)
   await charts.start(records, total, p.config.optimizer !== 'sgd');
   $('.charts').setAttribute('data-points', '0');
   beginTrainingWindow();
