@@ -53,6 +53,8 @@ interface LiveChart {
  */
 export class LiveCharts {
   private charts: LiveChart[] = [];
+  private updates = 0;
+  private drawnLines = -1;
 
   constructor(
     private readonly containers: { lr: HTMLElement; loss: HTMLElement; accuracy: HTMLElement },
@@ -61,6 +63,8 @@ export class LiveCharts {
 
   async start(records: readonly RunRecord[], total: number, hasMomentum: boolean): Promise<void> {
     this.finalize();
+    this.updates = 0;
+    this.drawnLines = -1;
     const make = async (container: HTMLElement, main: Metric, title: string, second?: Metric): Promise<LiveChart> => {
       const spec = chartSpec(sampled(records, total, this.width, main, second), { width: this.width, height: 160, momentum: second ? 'always' : 'never', valueTitle: title });
       // Canvas: redrawing a few thousand points costs the main thread far less than rebuilding SVG nodes.
@@ -76,14 +80,20 @@ export class LiveCharts {
     ];
   }
 
-  /** Replaces the charts' data with the records so far. */
-  async update(records: readonly RunRecord[], total: number): Promise<void> {
+  /** Replaces the charts' data with the records so far; `final` for the last update of a training. */
+  async update(records: readonly RunRecord[], total: number, final = false): Promise<void> {
+    // Vega lays a view out (axes, legend) once; a new layout costs a few tens of ms, so it is redone only
+    // when lines appear, every tenth update (axis labels widen as the values change) and at the end.
+    const lines = records.filter((r) => r.steps.length >= 2).length;
+    const relayout = final || lines !== this.drawnLines || this.updates % 10 === 0;
+    this.drawnLines = lines;
+    this.updates++;
     for (const chart of this.charts) {
       const curves = sampled(records, total, this.width, chart.main, chart.second);
       const series = [...curves.flatMap((c) => c.lr), ...(chart.second ? curves.flatMap((c) => c.momentum) : [])];
       chart.view.data('lr', chartRows(curves.flatMap((c) => c.lr)));
       if (chart.second) chart.view.data('momentum', chartRows(curves.flatMap((c) => c.momentum)));
-      await chart.view.runAsync();
+      await (relayout ? chart.view.resize() : chart.view).runAsync();
       // What is drawn, for tests and screen readers: the lines with at least two points.
       chart.container.dataset.lines = String(series.filter((s) => s.steps.length >= 2).length);
       await nextTask();

@@ -196,18 +196,27 @@ function showSpeed(speed: Speed): void {
   node.textContent = `${speed.stepsPerSecond.toFixed(1)} updates/s (${speed.updates} updates in ${speed.seconds.toFixed(1)} s of training)`;
 }
 
-// Redraws are serialized: newer data waits for the running redraw, and the returned promise settles once
-// everything received so far is drawn.
+/** Shortest time between two chart redraws (ms): the worker reports every 200 ms; drawing half as often is smooth enough. */
+const REDRAW_EVERY_MS = 400;
+
+// Redraws are serialized and spaced: newer data waits for the next redraw, and the returned promise settles
+// once everything received so far is drawn.
 let dirty = false;
+let final = false;
 let drawing: Promise<void> | null = null;
-function redraw(): Promise<void> {
+function redraw(last = false): Promise<void> {
   dirty = true;
+  final ||= last;
   drawing ??= (async () => {
     try {
       while (dirty) {
+        const started = performance.now();
         dirty = false;
-        await charts.update(records, total);
+        const isFinal = final;
+        final = false;
+        await charts.update(records, total, isFinal);
         $('.charts').setAttribute('data-points', String(records.reduce((n, r) => n + r.steps.length, 0)));
+        if (dirty && !final) await new Promise((resolve) => setTimeout(resolve, Math.max(0, REDRAW_EVERY_MS - (performance.now() - started))));
       }
     } finally {
       drawing = null;
@@ -239,13 +248,14 @@ function onMessage(message: FromWorker): void {
     }
     case 'stopped':
       endTrainingWindow();
+      void redraw(true);
       setPhase('stopped', `Stopped at step ${message.step} / ${message.total}. Resume continues from there.`);
       return;
     case 'done':
       endTrainingWindow();
       showTable(message.summaries);
       showSpeed(message.speed);
-      void redraw().then(() => setPhase('done', `Done: ${message.summaries.length} schedules trained.`));
+      void redraw(true).then(() => setPhase('done', `Done: ${message.summaries.length} schedules trained.`));
       return;
     case 'rangeProgress':
       $('#status').textContent = `LR range test: iteration ${message.iteration} / ${message.numIter}`;
