@@ -5,7 +5,7 @@
  *
  *   tsx scripts/mnistAsset.ts [out] [--train 6000] [--validation 1000] [--seed 0]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,10 @@ export function writeDigitsAsset(dir: string, options: DigitsAssetOptions = {}):
   const bytes = buildDigitsAsset(options);
   if (existsSync(path) && Buffer.compare(readFileSync(path), bytes) === 0) return path;
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, bytes);
+  // Write then rename: a build running at the same time never copies a half-written file.
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, path);
   return path;
 }
 

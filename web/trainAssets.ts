@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -17,7 +17,11 @@ export function trainAssets(publicDir: string): Plugin {
       const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
       const out = join(publicDir, 'tfjs-wasm');
       mkdirSync(out, { recursive: true });
-      for (const file of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasmDir, file), join(out, file));
+      for (const file of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) {
+        const temp = join(out, `${file}.${process.pid}.tmp`);
+        copyFileSync(join(wasmDir, file), temp);
+        renameSync(temp, join(out, file));
+      }
     },
   };
 }

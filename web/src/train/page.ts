@@ -141,6 +141,8 @@ function refit(): void {
 
 let worker: Worker | null = null;
 let records: RunRecord[] = [];
+/** Id of the training the page shows; messages of an earlier one are ignored. */
+let trainingId = 0;
 let total = 0;
 let phase: 'loading' | 'ready' | 'training' | 'stopped' | 'done' | 'range' | 'error' = 'loading';
 const charts = new LiveCharts({ lr: $('#chart-lr'), loss: $('#chart-loss'), accuracy: $('#chart-accuracy') }, 640);
@@ -163,6 +165,7 @@ function send(message: ToWorker): void {
 
 function startWorker(): void {
   worker?.terminate();
+  endTrainingWindow();
   worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
   worker.onerror = (event) => setPhase('error', `The training worker failed: ${event.message}`);
@@ -226,6 +229,7 @@ function redraw(last = false): Promise<void> {
 }
 
 function onMessage(message: FromWorker): void {
+  if ('id' in message && message.id !== trainingId) return;
   switch (message.type) {
     case 'ready': {
       $('#backend-name').textContent = message.backend;
@@ -314,6 +318,7 @@ function plan(): { config: TrainConfig; runs: RunSpec[] } | null {
 async function startTraining(): Promise<void> {
   const p = plan();
   if (!p) return;
+  trainingId++;
   records = p.runs.map((r) => ({ name: r.name, steps: [], evals: [] }));
   total = runLength(p.config);
   showTable([]);
@@ -322,7 +327,7 @@ async function startTraining(): Promise<void> {
   $('.charts').setAttribute('data-points', '0');
   beginTrainingWindow();
   setPhase('training', `Training: step 0 / ${total}`);
-  send({ type: 'start', config: p.config, runs: p.runs });
+  send({ type: 'start', id: trainingId, config: p.config, runs: p.runs });
 }
 
 // ---------- responsiveness ----------

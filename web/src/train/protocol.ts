@@ -6,7 +6,8 @@ import type { RunProgress, RunSummary } from './trainer.js';
 export type ToWorker =
   /** Picks the backend and loads the digits; URLs are absolute (resolved against the page). */
   | { type: 'init'; backend: BackendChoice; wasmPath: string; digitsUrl: string }
-  | { type: 'start'; config: TrainConfig; runs: RunSpec[] }
+  /** `id` names the training: its progress, stopped and done messages carry it, so late messages of a replaced training are recognised. */
+  | { type: 'start'; id: number; config: TrainConfig; runs: RunSpec[] }
   | { type: 'stop' }
   | { type: 'resume' }
   | { type: 'rangeTest'; config: TrainConfig; numIter: number };
@@ -21,9 +22,9 @@ export interface Speed {
 /** Messages from the training worker to the page. */
 export type FromWorker =
   | { type: 'ready'; backend: string; tried: Array<{ backend: string; error: string }>; trainDigits: number; validationDigits: number }
-  | { type: 'progress'; progress: RunProgress; step: number; total: number; perEpoch: number; summaries: RunSummary[]; speed: Speed }
-  | { type: 'stopped'; step: number; total: number }
-  | { type: 'done'; summaries: RunSummary[]; speed: Speed }
+  | { type: 'progress'; id: number; progress: RunProgress; step: number; total: number; perEpoch: number; summaries: RunSummary[]; speed: Speed }
+  | { type: 'stopped'; id: number; step: number; total: number }
+  | { type: 'done'; id: number; summaries: RunSummary[]; speed: Speed }
   | { type: 'rangeProgress'; iteration: number; numIter: number }
   | { type: 'rangeResult'; result: FindLrResult }
   | { type: 'error'; message: string };

@@ -20,6 +20,8 @@ const REPORT_EVERY_MS = 200;
 
 let digits: DigitSet | null = null;
 let session: TrainingSession | null = null;
+/** The page's id of the current training. */
+let sessionId = 0;
 let running = false;
 let stopRequested = false;
 let trainedMs = 0;
@@ -81,6 +83,7 @@ function merge(into: RunProgress, more: RunProgress): void {
 
 async function train(): Promise<void> {
   const s = session;
+  const id = sessionId;
   if (!s || running) return;
   running = true;
   stopRequested = false;
@@ -96,11 +99,11 @@ async function train(): Promise<void> {
         trainedMs += performance.now() - t0;
         updates += runs;
       }
-      post({ type: 'progress', progress: pending, step: s.stepsDone, total: s.total, perEpoch: s.perEpoch, summaries: s.summaries(), speed: speed() });
+      post({ type: 'progress', id, progress: pending, step: s.stepsDone, total: s.total, perEpoch: s.perEpoch, summaries: s.summaries(), speed: speed() });
       // Let queued messages (stop) in between slices; a stop takes effect within one slice.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    post(s.done ? { type: 'done', summaries: s.summaries(), speed: speed() } : { type: 'stopped', step: s.stepsDone, total: s.total });
+    post(s.done ? { type: 'done', id, summaries: s.summaries(), speed: speed() } : { type: 'stopped', id, step: s.stepsDone, total: s.total });
   } finally {
     running = false;
   }
@@ -120,6 +123,7 @@ async function handle(message: ToWorker): Promise<void> {
       while (running) await new Promise((resolve) => setTimeout(resolve, 5));
       session?.dispose();
       session = new TrainingSession(digits, message.config, message.runs);
+      sessionId = message.id;
       trainedMs = 0;
       updates = 0;
       await train();
