@@ -108,6 +108,18 @@ describe.skipIf(!hasChromium)('Train view in Chromium', () => {
     expect(transferred).toBeLessThan(2_000_000);
   });
 
+  it("opens from the playground's link with the playground's cards, fitted to the run", async () => {
+    await page.goto(url.replace(/train\.html$/, 'index.html'));
+    await page.waitForFunction(() => Number(document.querySelector('#chart')?.getAttribute('data-renders')) > 0);
+    await page.click('#train-link');
+    await waitState(['ready', 'error'], page, 120_000);
+    expect(page.url()).toContain('train.html#s=');
+    expect(await page.locator('.train-card').count()).toBe(2);
+    expect(await page.textContent('#run-length')).toMatch(/^This run: 188 optimizer steps per schedule/); // 6000 digits, batch 64, 2 epochs
+    expect(await page.inputValue('.train-card[data-index="0"] [data-option="totalSteps"]')).toBe('188'); // was the playground's 100
+    expect(await page.inputValue('.train-card[data-index="1"] [data-option="stepSize"]')).toBe('30');
+  });
+
   it('trains two schedules live: curves appear, clicks stay fast, accuracy passes 80% after one epoch on 2000 digits', async () => {
     await smallBudget(page);
     expect(await page.locator('.pick:checked').count()).toBe(2); // OneCycleLR and StepLR, the playground's default cards
