@@ -63,7 +63,7 @@ export { fromSpec, type BuiltSpec } from './spec/fromSpec.js';
 export { toSpec } from './spec/toSpec.js';
 export { runTrace, type TraceResult } from './spec/trace.js';
 export { buildJsonSchema } from './spec/jsonSchema.js';
-export { toCode, type CodeTarget } from './codegen/toCode.js';
+export { toCode, type CodeTarget, type PrintFormat } from './codegen/toCode.js';
 // --- LR finder (issue 5) ---
 export { findLr, type FindLrOptions, type FindLrResult, type FinderCheckpoint, type FinderRecord, type StopReason, type TrainStepInfo } from './finder/findLr.js';
 export { suggestLrs, SUGGESTION_NAMES, type Suggestion, type SuggestionName, type SuggestionSet, type SuggestOptions, type SkipOptions, type FinderCurve } from './finder/suggest.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { traceCommand } from '../../src/cli/traceCommand.js';
+import { traceCommand } from '../../packages/cli/src/traceCommand.js';
 import { hf } from '../../src/recipes/huggingface.js';
 import { setWarningSink } from '../../src/warnings.js';
 

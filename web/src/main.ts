@@ -1,5 +1,5 @@
 import * as vega from 'vega';
-import { compile } from 'vega-lite';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { LrkitError } from '../../src/errors.js';
 import { JSON_KINDS, SCHEDULER_CATALOG, schedulerInfo, type Family, type OptionInfo } from '../../src/spec/catalog.js';
 import { chartSpec } from '../../src/plot/chartSpec.js';
@@ -162,7 +162,7 @@ async function render(): Promise<void> {
   }
   const width = Math.max(320, Math.min(820, chart.clientWidth - 220));
   const spec = chartSpec(sampleCurves(sources, { columns: width }), { log: state.log, width, height: 280 });
-  const runtime = vega.parse(compile(spec).spec);
+  const runtime = vega.parse(compile(spec as unknown as TopLevelSpec).spec);
   chart.replaceChildren();
   view = new vega.View(runtime, { renderer: 'svg', container: chart, hover: true, tooltip: showTooltip });
   await view.runAsync();

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { SCHEDULER_TYPES } from '../spec/buildScheduler.js';
-import { SCHEDULE_DEFINITIONS } from '../spec/scheduleDefinitions.js';
-import { runTrace } from '../spec/trace.js';
+import { SCHEDULER_TYPES } from 'lrkit';
+import { SCHEDULE_DEFINITIONS } from 'lrkit';
+import { runTrace } from 'lrkit';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'lrkit-cli-'));

@@ -1,5 +1,5 @@
-import { OptionError } from '../errors.js';
-import { numberInRange, oneOf, positiveInteger } from '../validate.js';
+import { OptionError } from 'lrkit';
+import { numberInRange, oneOf, positiveInteger } from 'lrkit/internal';
 
 /** Jobs the guide knows (aliases are accepted by {@link normalizeTask}). */
 export const TASKS = ['classification', 'detection', 'transformer', 'generative', 'self-supervised', 'prototype'] as const;

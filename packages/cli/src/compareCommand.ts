@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { LrkitError } from '../errors.js';
-import type { SampledCurve } from '../plot/sampleCurves.js';
+import { LrkitError } from 'lrkit';
+import type { SampledCurve } from 'lrkit/plot';
 import { addChartOptions, drawChart, type ChartCommandOptions } from './chartOutput.js';
 import { loadSpecs, sourcesOf } from './loadSpecs.js';
 

@@ -1,5 +1,5 @@
 import asciichart from 'asciichart';
-import { momentumVaries, type SampledCurve, type SampledSeries } from './sampleCurves.js';
+import { momentumVaries, type SampledCurve, type SampledSeries } from 'lrkit/plot';
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
-import { LrkitError } from '../errors.js';
-import type { CurveSource } from '../plot/CurveSource.js';
-import { fromTraceSpec } from '../plot/fromTraceSpec.js';
+import { LrkitError } from 'lrkit';
+import type { CurveSource } from 'lrkit/plot';
+import { fromTraceSpec } from 'lrkit/plot';
 import { InputError, readJsonFile } from './readJsonFile.js';
 
 /** One trace spec named on the command line, with where it came from (for error messages and legends). */

@@ -1,4 +1,4 @@
-import { runTrace, type TraceResult } from '../spec/trace.js';
+import { runTrace, type TraceResult } from 'lrkit';
 import { readJsonFile } from './readJsonFile.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTrace } from '../spec/trace.js';
+import { runTrace } from 'lrkit';
 import { recommend, TASKS } from './recommend.js';
 
 describe('recommend', () => {

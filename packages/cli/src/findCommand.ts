@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { SingleBar } from 'cli-progress';
 import { writeFileSync } from 'node:fs';
-import { OptionError } from '../errors.js';
-import type { FindLrResult } from '../finder/findLr.js';
-import { plotFinderSvg } from '../finder/plotFinder.js';
-import { SUGGESTION_NAMES, type SuggestionName } from '../finder/suggest.js';
-import { findLrTfjs } from '../finder/tfjs/findLrTfjs.js';
-import { buildMlp, readMlpSpec, type MlpSpec } from '../finder/tfjs/mlp.js';
-import { loadMnist } from '../datasets/mnist.js';
-import { useWasmBackend } from '../tfjs/wasmBackend.js';
-import { oneOf } from '../validate.js';
+import { OptionError } from 'lrkit';
+import type { FindLrResult } from 'lrkit';
+import { plotFinderSvg } from './render/plotFinderSvg.js';
+import { SUGGESTION_NAMES, type SuggestionName } from 'lrkit';
+import { findLrTfjs } from 'lrkit/finder/tfjs';
+import { buildMlp, readMlpSpec, type MlpSpec } from 'lrkit/finder/tfjs';
+import { loadMnist } from './datasets/mnist.js';
+import { useWasmBackend } from 'lrkit/tfjs/node';
+import { oneOf } from 'lrkit/internal';
 import { readJsonFile } from './readJsonFile.js';
 
 /** `lrkit find` flags as commander hands them over (strings, booleans). */

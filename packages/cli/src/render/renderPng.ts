@@ -1,4 +1,4 @@
-import { LrkitError } from '../errors.js';
+import { LrkitError } from 'lrkit';
 
 /** Options of {@link svgToPng}. */
 export interface PngOptions {

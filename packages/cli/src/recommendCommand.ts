@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
-import { LrkitError } from '../errors.js';
+import { LrkitError } from 'lrkit';
 import { normalizeTask, recommend, TASKS, type Recommendation, type RecommendInput } from './recommend.js';
 
 interface RecommendFlags {

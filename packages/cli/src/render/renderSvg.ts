@@ -1,5 +1,6 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from 'lrkit/plot';
 
 /**
  * Renders a Vega-Lite spec (e.g. from {@link chartSpec}) to an SVG string with Vega's headless view:
@@ -8,8 +9,8 @@ import { compile, type TopLevelSpec } from 'vega-lite';
  * @example
  * writeFileSync('lr.svg', await renderSvg(chartSpec(curves)));
  */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

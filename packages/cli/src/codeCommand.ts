@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { toCode, type CodeTarget, type PrintFormat } from '../codegen/toCode.js';
+import { toCode, type CodeTarget, type PrintFormat } from 'lrkit';
 import { loadSpecs, withOrigin } from './loadSpecs.js';
-import { LrkitError } from '../errors.js';
+import { LrkitError } from 'lrkit';
 
 /** `lrkit code SPEC --lang ts|pytorch`: a runnable program (from {@link toCode}) that builds and steps the spec's scheduler. */
 export function registerCodeCommand(program: Command, write: (text: string) => void): void {

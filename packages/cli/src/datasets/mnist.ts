@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
-import { OptionError } from '../errors.js';
-import { integerAtLeast, knownKeys, plainObject, positiveInteger } from '../validate.js';
-import { mulberry32, shuffleInPlace } from '../random.js';
+import { OptionError } from 'lrkit';
+import { integerAtLeast, knownKeys, plainObject, positiveInteger } from 'lrkit/internal';
+import { mulberry32, shuffleInPlace } from 'lrkit/internal';
 
 /** Options of {@link loadMnist}. */
 export interface LoadMnistOptions {

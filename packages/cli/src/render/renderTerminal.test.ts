@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromFunction } from './CurveSource.js';
-import { fromTraceSpec } from './fromTraceSpec.js';
+import { fromFunction } from 'lrkit/plot';
+import { fromTraceSpec } from 'lrkit/plot';
 import { columnValues, renderTerminal } from './renderTerminal.js';
-import { sampleCurves } from './sampleCurves.js';
+import { sampleCurves } from 'lrkit/plot';
 
 describe('renderTerminal', () => {
   it('keeps a one-step spike in a 40-column chart of 10^6 steps', () => {

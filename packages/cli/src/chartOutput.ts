@@ -2,14 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { LrkitError } from '../errors.js';
-import { chartSpec, type ChartOptions } from '../plot/chartSpec.js';
-import type { CurveSource } from '../plot/CurveSource.js';
-import { svgToPng } from '../plot/renderPng.js';
-import { renderSvg } from '../plot/renderSvg.js';
-import { renderTerminal } from '../plot/renderTerminal.js';
-import { sampleCurves, type SampledCurve } from '../plot/sampleCurves.js';
-import { positiveInteger } from '../validate.js';
+import { LrkitError } from 'lrkit';
+import { chartSpec, type ChartOptions } from 'lrkit/plot';
+import type { CurveSource } from 'lrkit/plot';
+import { sampleCurves, type SampledCurve } from 'lrkit/plot';
+import { positiveInteger } from 'lrkit/internal';
 
 /** Options shared by `plot` and `compare`. */
 export interface ChartCommandOptions {
@@ -87,13 +84,16 @@ export async function drawChart(sources: readonly CurveSource[], options: ChartC
     const spec = chartSpec(curves, { log: options.log, layout, momentum: options.momentum, width, height, title: options.title });
     if (ext === '.json') writeFileSync(options.output, `${JSON.stringify(spec, null, 2)}\n`);
     else {
+      // vega is loaded only when a chart file is drawn: it is most of the CLI's start-up cost.
+      const { renderSvg } = await import('./render/renderSvg.js');
       const svg = await renderSvg(spec);
-      writeFileSync(options.output, ext === '.png' ? await svgToPng(svg) : svg);
+      writeFileSync(options.output, ext === '.png' ? await (await import('./render/renderPng.js')).svgToPng(svg) : svg);
     }
     if (options.json !== true) process.stderr.write(`lrkit: wrote ${options.output}\n`);
   }
   if (toTerminal) {
     const color = options.color !== false && process.stdout.isTTY === true;
+    const { renderTerminal } = await import('./render/renderTerminal.js');
     write(renderTerminal(curves, { width, height, log: options.log, color, momentum: options.momentum }));
   }
   return curves;

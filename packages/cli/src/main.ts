@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { LrkitError } from '../errors.js';
+import { LrkitError } from 'lrkit';
 import { traceCommand } from './traceCommand.js';
 import { registerPlotCommand } from './plotCommand.js';
 import { registerCompareCommand } from './compareCommand.js';
@@ -9,7 +9,13 @@ import { registerCodeCommand } from './codeCommand.js';
 import { registerRecipesCommand } from './recipesCommand.js';
 import { registerRecommendCommand } from './recommendCommand.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+// A reader that stops early (`lrkit recipes --json | head -1`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const program = new Command()
   .name('lrkit')

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { LrkitError } from '../errors.js';
+import { LrkitError } from 'lrkit';
 
 /** Largest spec file the CLI reads (specs are small; this stops accidental multi-GB inputs). */
 export const MAX_SPEC_BYTES = 64 * 1024 * 1024;

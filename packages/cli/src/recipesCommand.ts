@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { OptionError } from '../errors.js';
-import { SCHEDULER_CATALOG, schedulerInfo, type Family, type OptionInfo, type SchedulerInfo } from '../spec/catalog.js';
+import { OptionError } from 'lrkit';
+import { SCHEDULER_CATALOG, schedulerInfo, type Family, type OptionInfo, type SchedulerInfo } from 'lrkit/plot';
 import { formatTable } from './compareCommand.js';
 
 function valueText(v: unknown): string {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from './mnist.js';
-import { useWasmBackend } from '../tfjs/wasmBackend.js';
+import { useWasmBackend } from 'lrkit/tfjs/node';
 
 beforeAll(useWasmBackend);
 
