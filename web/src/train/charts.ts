@@ -1,5 +1,5 @@
 import * as vega from 'vega';
-import { compile } from 'vega-lite';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { chartRows, chartSpec } from '../../../src/plot/chartSpec.js';
 import { MinMaxDecimator } from '../../../src/plot/decimate.js';
 import type { SampledCurve, SampledSeries } from '../../../src/plot/sampleCurves.js';
@@ -68,7 +68,7 @@ export class LiveCharts {
     const make = async (container: HTMLElement, main: Metric, title: string, second?: Metric): Promise<LiveChart> => {
       const spec = chartSpec(sampled(records, total, this.width, main, second), { width: this.width, height: 160, momentum: second ? 'always' : 'never', valueTitle: title });
       // Canvas: redrawing a few thousand points costs the main thread far less than rebuilding SVG nodes.
-      const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'canvas', container, hover: true });
+      const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: 'canvas', container, hover: true });
       await view.runAsync();
       await nextTask();
       return { view, container, main, ...(second ? { second } : {}) };

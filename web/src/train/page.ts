@@ -1,5 +1,5 @@
 import * as vega from 'vega';
-import { compile } from 'vega-lite';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { LrkitError } from '../../../src/errors.js';
 import type { FindLrResult } from '../../../src/finder/findLr.js';
 import { finderChartSpec } from '../../../src/finder/plotFinder.js';
@@ -378,7 +378,7 @@ let finderView: vega.View | null = null;
 async function showFinder(result: FindLrResult): Promise<void> {
   $('#finder').hidden = false;
   finderView?.finalize();
-  finderView = new vega.View(vega.parse(compile(finderChartSpec(result, { width: 560, height: 260 })).spec), { renderer: 'svg', container: $('#finder-chart') });
+  finderView = new vega.View(vega.parse(compile(finderChartSpec(result, { width: 560, height: 260 }) as unknown as TopLevelSpec).spec), { renderer: 'svg', container: $('#finder-chart') });
   await finderView.runAsync();
   const chosen = result.suggestion;
   const lines = result.suggestions.map((s) => `${s.name}${s.chosen ? ' (default rule)' : ''}: ${s.lr === null ? `none (${s.reason ?? 'no suggestion'})` : s.lr.toExponential(2)}`);
