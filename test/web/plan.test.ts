@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.js';
 import { defaultCard, defaultState } from '../../web/src/state.js';
-import { cardScheduler, defaultTrainSettings, evalSteps, fitLengths, runLength, stepsPerEpoch, takesMetric, trainConfig } from '../../web/src/train/plan.js';
+import { cardScheduler, defaultTrainSettings, evalSteps, fitLengths, runLength, stepsPerEpoch, trainConfig } from '../../web/src/train/plan.js';
 import { decodeTrainPage, encodeTrainPage } from '../../web/src/train/trainState.js';
 
 describe('Train view settings', () => {
@@ -44,12 +44,6 @@ describe('Train view settings', () => {
     card.options.gamma = '-2';
     expect(() => cardScheduler(card, { lr: 0.1 })).toThrow('scheduler.gamma: expected a number in (0, inf), got -2');
     expect(cardScheduler(defaultCard('hf.cosine'), { lr: 0.1 })).toMatchObject({ type: 'hf.cosine', numTrainingSteps: 100 });
-  });
-
-  it('tells metric-driven schedulers apart', () => {
-    expect(takesMetric({ type: 'ReduceLROnPlateau' })).toBe(true);
-    expect(takesMetric({ type: 'WarmupLR', takesMetrics: true })).toBe(true);
-    expect(takesMetric({ type: 'StepLR' })).toBe(false);
   });
 
   it('keeps cards and training form in the URL; a playground link gets the default form', () => {

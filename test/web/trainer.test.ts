@@ -83,6 +83,16 @@ describe('TrainingSession', () => {
     session.dispose();
   });
 
+  it('steps a WarmupLR over ReduceLROnPlateau (stepInput metric) at the validation passes too', async () => {
+    const warm: RunSpec = { name: 'warm', scheduler: { type: 'WarmupLR', scheduler: { type: 'ReduceLROnPlateau', patience: 0, factor: 0.5, threshold: 10 }, steps: 2, startFactor: 0.5 } };
+    const { progress, session } = await trainAll(small({ trainDigits: '256' }), [warm]);
+    const lrs = progress.steps[0]!.map((p) => p.lr);
+    expect(session.summaries()[0]!.error).toBeNull();
+    for (let i = 0; i < lrs.length; i += 2) expect(lrs[i + 1]).toBe(lrs[i]); // changes only after a pass (every 2 updates)
+    expect(new Set(lrs).size).toBeGreaterThan(2);
+    session.dispose();
+  });
+
   it('ends a run whose schedule cannot go on, with the library message, and trains the others', async () => {
     const { progress, session } = await trainAll(small(), [{ name: 'short', scheduler: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 3 } }, constant]);
     const [short, full] = session.summaries();

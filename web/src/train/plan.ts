@@ -136,9 +136,3 @@ export function cardScheduler(card: CardState, config: Pick<TrainConfig, 'lr'>):
   buildScheduler(createOptimizer({ type: 'sgd', lr: config.lr }), scheduler);
   return scheduler;
 }
-
-/** Whether a built scheduler is stepped with a metric (ReduceLROnPlateau and the bridges that forward to one). */
-export function takesMetric(scheduler: object): boolean {
-  const s = scheduler as { type?: string; takesMetrics?: boolean; stepInput?: string };
-  return s.type === 'ReduceLROnPlateau' || s.takesMetrics === true || s.stepInput === 'metric';
-}

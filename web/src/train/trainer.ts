@@ -6,7 +6,7 @@ import { buildScheduler } from '../../../src/spec/buildScheduler.js';
 import { tfjsOptimizer, type TfjsOptimizerView } from '../../../src/tfjs/tfjsOptimizer.js';
 import type { Scheduler } from '../../../src/torch/LRScheduler.js';
 import type { DigitSet } from './digits.js';
-import { evalSteps, runLength, stepsPerEpoch, takesMetric, type RunSpec, type TrainConfig } from './plan.js';
+import { evalSteps, runLength, stepsPerEpoch, type RunSpec, type TrainConfig } from './plan.js';
 
 /** One optimizer update of one run: the lr and momentum (or Adam beta1) it used, and its loss. */
 export interface StepPoint {
@@ -105,7 +105,8 @@ export class TrainingSession {
         model,
         view,
         scheduler,
-        metric: takesMetric(scheduler),
+        // The scheduler protocol says how it is stepped: ReduceLROnPlateau and the bridges over one take the metric.
+        metric: scheduler.stepInput === 'metric',
         smoother: createSmoother('debiased', LOSS_SMOOTHING),
         summary: { name: spec.name, steps: 0, finalAccuracy: null, bestAccuracy: null, finalLoss: null, finalLr: null, error: null },
       };
