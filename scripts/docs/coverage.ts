@@ -14,6 +14,8 @@ export interface ExportDoc {
   examples: string[];
   /** `@example` blocks of its members (methods, properties), by member name. */
   memberExamples: Array<{ member: string; code: string }>;
+  /** Marked `@deprecated`: its description must say what replaces it, whose docs carry the example. */
+  deprecated: boolean;
 }
 
 // A function's or a constructor's JSDoc sits on its signatures, a class's or a type's on the declaration.
@@ -52,18 +54,22 @@ export function exportDocs(project: ProjectReflection): ExportDoc[] {
         const memberExamples = (target === child ? (child.children ?? []) : []).flatMap((member) =>
           commentsOf(member).flatMap((c) => c.blockTags.filter((t) => t.tag === '@example').flatMap((t) => codeOf(Comment.combineDisplayParts(t.content)).map((code) => ({ member: member.name, code })))),
         );
-        docs.push({ entry: module.name, name: child.name, kind: ReflectionKind.singularString(child.kind), category: category.title, description, examples, memberExamples });
+        const deprecated = comments.some((c) => c.blockTags.some((t) => t.tag === '@deprecated'));
+        docs.push({ entry: module.name, name: child.name, kind: ReflectionKind.singularString(child.kind), category: category.title, description, examples, memberExamples, deprecated });
       }
     }
   }
   return docs;
 }
 
-/** Human-readable problems: exports without a description or without an example. */
+/**
+ * Human-readable problems: exports without a description or without an example. A deprecated alias needs no
+ * example of its own (its replacement has one), but still a description or `@deprecated` text.
+ */
 export function coverageProblems(docs: ExportDoc[]): string[] {
   const problems: string[] = [];
   for (const d of docs) {
-    const missing = [d.description ? '' : 'a description', d.examples.length ? '' : 'an @example'].filter(Boolean);
+    const missing = [d.description || d.deprecated ? '' : 'a description', d.examples.length || d.deprecated ? '' : 'an @example'].filter(Boolean);
     if (missing.length) problems.push(`${d.entry} ${d.name} (${d.kind}, ${d.category}): missing ${missing.join(' and ')}`);
   }
   return problems;
