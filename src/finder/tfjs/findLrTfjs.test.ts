@@ -42,7 +42,7 @@ describe('findLrTfjs', () => {
       const result = await findLrTfjs(model, { xs, ys }, { batchSize: 16, startLr: 1e-5, endLr: 10, numIter: 40 });
       expect(tf.memory().numTensors).toBe(tensorsBefore);
       expect(result.lrs.length).toBeGreaterThan(10);
-      expect(result.suggestions).toHaveLength(6);
+      expect(result.suggestions).toHaveLength(7);
       expect((model.optimizer as unknown as { learningRate: number }).learningRate).toBe(lrBefore);
       expect(weightsOf(model)).toEqual(weightsOf(reference));
 

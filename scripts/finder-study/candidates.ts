@@ -1,0 +1,28 @@
+/** lrkit's own rules, designed on the D settings only (scripts/finder-study/design.ts). */
+import type { StudyRule } from './rules.js';
+import { replay } from './rules.js';
+
+export const CANDIDATE_RULES: StudyRule[] = [
+  {
+    name: 'centredMinimum',
+    description: "lrkit's default: findLr's defaults (stop at 4x best or back at the start loss), lr at the zero-phase smoothed minimum x the family factor",
+    isDefault: true,
+    async pick(curve, setting) {
+      return (await replay(curve, setting)).suggestedLr;
+    },
+  },
+  {
+    name: 'centredMinimum x1',
+    description: 'the lr at the zero-phase smoothed minimum itself (one factor for every optimizer)',
+    async pick(curve, setting) {
+      return (await replay(curve, setting, { suggestOptions: { centredMinimum: { factor: 1 } } })).suggestedLr;
+    },
+  },
+  {
+    name: 'steep + start-loss stop',
+    description: "fastai steep on a sweep that also stops when the loss is back at the start loss (findLr's default stop)",
+    async pick(curve, setting) {
+      return (await replay(curve, setting, { suggest: 'steep' })).suggestedLr;
+    },
+  },
+];
