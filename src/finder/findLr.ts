@@ -55,9 +55,10 @@ export interface FindLrOptions<S = unknown> {
   /** Stop on divergence. Default true. Non-finite losses always stop the sweep. */
   stopOnDivergence?: boolean;
   /**
-   * Also count as divergence a smoothed loss back at the sweep's first loss after it had fallen below
-   * `0.9 x` that loss: a network broken by a too-large lr settles near the loss of a guess (ln 10 for ten
-   * classes), often below `divergeThreshold x` the best loss, and would otherwise sweep on to `endLr`.
+   * Also count as divergence a smoothed loss back at the sweep's first loss (at least `0.95 x` it) after it
+   * had fallen below `0.8 x` that loss: a network broken by a too-large lr settles near the loss of a guess
+   * (ln 10 for ten classes), often below `divergeThreshold x` the best loss, and would otherwise sweep on to
+   * `endLr`, where slope-reading rules pick from the broken tail.
    * Default true (lrkit's; fastai, pytorch-lr-finder and Lightning stop on the threshold only). Needs
    * `stopOnDivergence`.
    */
@@ -190,7 +191,7 @@ export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<Fi
         stopReason = 'diverged';
         break;
       }
-      if (stopOnDivergence && stopAtStartLoss && bestLoss < 0.9 * startLoss && smoothed >= startLoss) {
+      if (stopOnDivergence && stopAtStartLoss && bestLoss < 0.8 * startLoss && smoothed >= 0.95 * startLoss) {
         stopReason = 'backToStart';
         break;
       }

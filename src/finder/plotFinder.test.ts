@@ -56,7 +56,7 @@ describe('plotFinderSvg', () => {
     expect(line.encoding.x.scale.type).toBe('log');
     const [, top] = line.encoding.y.scale.domain as [number, number];
     expect(top).toBeLessThan(Math.max(...r.losses)); // the diverging tail is clipped
-    expect(top).toBeGreaterThan(centredSmooth(r.losses, 3)[0] as number);
+    expect(top).toBeGreaterThan(centredSmooth(r.losses, 4)[0] as number);
     const sizes = points.data.values.map((p) => p.size as number);
     expect(sizes.filter((s) => s === 160)).toHaveLength(1);
   });

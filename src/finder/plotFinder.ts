@@ -2,6 +2,7 @@ import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { FindLrResult } from './findLr.js';
 import { centredSmooth } from './smoothing.js';
+import { CENTRED_MINIMUM_SIGMA } from './suggestions.js';
 
 /** Options of {@link plotFinderSvg}. */
 export interface PlotFinderOptions {
@@ -12,7 +13,7 @@ export interface PlotFinderOptions {
   showRaw?: boolean;
   /** Also draw the running (lagging) smoothed loss the reference rules read. Default false. */
   showLagged?: boolean;
-  /** Standard deviation, in sweep points, of the zero-phase smoothing drawn as the main line. Default 3. */
+  /** Standard deviation, in sweep points, of the zero-phase smoothing drawn as the main line. Default 4 (the default rule's). */
   sigma?: number;
 }
 
@@ -26,7 +27,7 @@ export interface PlotFinderOptions {
  * const spec = finderChartSpec(result); // render with vega-embed in a page
  */
 export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions = {}): TopLevelSpec {
-  const { width = 640, height = 360, title = 'LR range test', showRaw = true, showLagged = false, sigma = 3 } = options;
+  const { width = 640, height = 360, title = 'LR range test', showRaw = true, showLagged = false, sigma = CENTRED_MINIMUM_SIGMA } = options;
   // The main line is zero-phase smoothed: a running average lags the raw loss by tens of points and would
   // draw the minimum (and everything after it) too far right.
   const centred = centredSmooth(result.losses, sigma);

@@ -162,7 +162,7 @@ export type OptimizerFamily = 'sgd' | 'adaptive';
 
 /** Options of {@link centredMinimum}. */
 export interface CentredMinimumOptions {
-  /** Standard deviation of the zero-phase Gaussian smoothing, in sweep points. Default 3. */
+  /** Standard deviation of the zero-phase Gaussian smoothing, in sweep points. Default {@link CENTRED_MINIMUM_SIGMA} (4). */
   sigma?: number;
   /** `'adaptive'` (Adam, AdamW, RMSProp...) or `'sgd'` (plain or momentum SGD). Default `'sgd'`. */
   family?: OptimizerFamily;
@@ -173,9 +173,13 @@ export interface CentredMinimumOptions {
 /**
  * The `centredMinimum` rule's factor per optimizer family: OneCycleLR's best peak lr relative to the lr at
  * the minimum of the zero-phase smoothed range-test loss, as measured on the design settings of
- * docs/finder-study.md (momentum SGD peaks above the minimum, Adam-type optimizers below it).
+ * docs/finder-study.md: momentum SGD's best peak is above the minimum (its momentum and OneCycleLR's warmup
+ * tolerate it), Adam-type optimizers' at the minimum.
  */
-export const CENTRED_MINIMUM_FACTORS: Readonly<Record<OptimizerFamily, number>> = { sgd: 2, adaptive: 0.35 };
+export const CENTRED_MINIMUM_FACTORS: Readonly<Record<OptimizerFamily, number>> = { sgd: 1.7, adaptive: 0.9 };
+
+/** The `centredMinimum` rule's default smoothing width, in sweep points (a third of a decade at findLr's default sweep). */
+export const CENTRED_MINIMUM_SIGMA = 4;
 
 /**
  * lrkit's default rule, `centredMinimum`: smooths the *raw* losses with a zero-phase (centred) Gaussian
@@ -188,7 +192,7 @@ export const CENTRED_MINIMUM_FACTORS: Readonly<Record<OptimizerFamily, number>> 
  * centredMinimum(lrs, rawLosses, { family: 'adaptive' }); // { lr: 0.35 * lr at the smoothed minimum, ... }
  */
 export function centredMinimum(lrs: readonly number[], rawLosses: readonly number[], options: CentredMinimumOptions = {}): RuleResult | null {
-  const { sigma = 3, family = 'sgd' } = options;
+  const { sigma = CENTRED_MINIMUM_SIGMA, family = 'sgd' } = options;
   const factor = options.factor ?? CENTRED_MINIMUM_FACTORS[family];
   const smoothed = centredSmooth(rawLosses, sigma);
   const i = argmin(smoothed);
