@@ -63,7 +63,7 @@ export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions
         encoding: {
           x,
           y,
-          color: { field: 'series', type: 'nominal', scale: { domain: ['loss (centred smoothing)', 'raw loss', 'running average (lags)'], range: ['#1f77b4', '#c6dbef', '#ff7f0e'] }, legend: { title: null } },
+          color: { field: 'series', type: 'nominal', scale: { domain: ['loss (centred smoothing)', 'raw loss', 'running average (lags)'], range: ['#1f77b4', '#c6dbef', '#ff7f0e'] }, legend: { title: null, labelLimit: 300 } },
           order: { field: 'lr', type: 'quantitative' },
         },
       },
