@@ -9,12 +9,15 @@ export interface CaseRecord {
   /** The setting as it was run (a changed setting invalidates the record). */
   signature: string;
   finder: FinderCurve | null;
-  /** Keyed by `lrKey(maxLr)`. */
-  runs: Record<string, OneCycleOutcome & { lr: number }>;
+  /** Keyed by `runKey(maxLr, budget)`; `budget` is set for the short runs of tuneMaxLr only. */
+  runs: Record<string, OneCycleOutcome & { lr: number; budget?: number }>;
 }
 
 /** Cache key of an lr: 6 significant digits (picks closer than that are the same training run). */
 export const lrKey = (lr: number): string => lr.toPrecision(6);
+
+/** Cache key of a run: the lr key, plus `@budget` for a shortened run. */
+export const runKey = (lr: number, budget = 1): string => (budget === 1 ? lrKey(lr) : `${lrKey(lr)}@${budget}`);
 
 export class CaseCache {
   constructor(readonly dir: string) {

@@ -24,7 +24,7 @@ export function loadDesignCases(dir = '.cache/finder-study'): Array<{ setting: S
 /** Grid points (2^k runs) sorted by lr. */
 export function gridOf(record: CaseRecord): Array<{ lr: number; accuracy: number }> {
   return Object.values(record.runs)
-    .filter((r) => Number.isInteger(Math.log2(r.lr)))
+    .filter((r) => r.budget === undefined && Number.isInteger(Math.log2(r.lr)))
     .map((r) => ({ lr: r.lr, accuracy: r.accuracy }))
     .sort((a, b) => a.lr - b.lr);
 }

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../../src/plot/renderSvg.js';
-import { lrKey, type CaseRecord } from './cache.js';
+import { lrKey, runKey, type CaseRecord } from './cache.js';
 import { SEEDS, SETTINGS, TRAIN_DIGITS, VALIDATION_DIGITS, GRID_START, EXTEND_WITHIN } from './settings.js';
 import { ADAMW_WEIGHT_DECAY, SGD_MOMENTUM, type Setting } from './train.js';
 import { replay, type StudyRule } from './rules.js';
@@ -34,9 +34,13 @@ export interface RuleSummary {
   rule: string;
   description: string;
   isDefault: boolean;
+  /** Extra training, in full runs, beyond the finder's sweep. */
+  budget: number;
   design: { mean: number | null; worst: number | null; n: number };
   heldOut: { mean: number | null; worst: number | null; n: number };
 }
+
+class MissingRun extends Error {}
 
 const isGridLr = (lr: number) => Number.isInteger(Math.log2(lr));
 
@@ -45,14 +49,27 @@ export async function summarize(records: CaseRecord[], rules: StudyRule[]): Prom
   for (const record of records) {
     const setting = SETTINGS.find((s) => s.id === record.settingId) as Setting;
     const grid = Object.values(record.runs)
-      .filter((r) => isGridLr(r.lr))
+      .filter((r) => r.budget === undefined && isGridLr(r.lr))
       .map((r) => ({ lr: r.lr, accuracy: r.accuracy }))
       .sort((a, b) => a.lr - b.lr);
     if (grid.length === 0 || record.finder === null) continue;
     const best = grid.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
     const outcomes: RuleOutcome[] = [];
+    // Reading only: a rule that needs a run the cache lacks is reported as not trained yet.
+    const evaluate = async (lr: number, budget: number) => {
+      const run = record.runs[runKey(lr, budget)];
+      if (run === undefined) throw new MissingRun();
+      return run.accuracy;
+    };
     for (const rule of rules) {
-      const lr = await rule.pick(record.finder, setting);
+      let lr: number | null;
+      try {
+        lr = await rule.pick(record.finder, setting, evaluate);
+      } catch (e) {
+        if (!(e instanceof MissingRun)) throw e;
+        outcomes.push({ rule: rule.name, lr: null, accuracy: null, regret: null });
+        continue;
+      }
       const run = lr === null ? undefined : record.runs[lrKey(lr)];
       outcomes.push({
         rule: rule.name,
@@ -68,7 +85,7 @@ export async function summarize(records: CaseRecord[], rules: StudyRule[]): Prom
   const stats = (xs: number[]) => ({ mean: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null, worst: xs.length ? Math.max(...xs) : null, n: xs.length });
   const ruleSummaries = rules.map((rule, k) => {
     const of = (held: boolean) => cases.filter((c) => c.heldOut === held).map((c) => c.rules[k]?.regret).filter((r): r is number => r !== null && r !== undefined);
-    return { rule: rule.name, description: rule.description, isDefault: rule.isDefault === true, design: stats(of(false)), heldOut: stats(of(true)) };
+    return { rule: rule.name, description: rule.description, isDefault: rule.isDefault === true, budget: rule.budget ?? 0, design: stats(of(false)), heldOut: stats(of(true)) };
   });
   return { cases, rules: ruleSummaries };
 }
@@ -78,8 +95,8 @@ const lrText = (x: number | null) => (x === null ? 'none' : x.toPrecision(2));
 
 /** The summary table (mean / worst regret per rule on design and held-out settings), markdown. */
 export function summaryTable(rules: RuleSummary[]): string {
-  const rows = rules.map((r) => `| ${r.isDefault ? `**${r.rule}** (default)` : r.rule} | ${f1(r.design.mean)} | ${f1(r.design.worst)} | ${f1(r.heldOut.mean)} | ${f1(r.heldOut.worst)} | ${r.heldOut.n} |`);
-  return ['| rule | design mean | design worst | held-out mean | held-out worst | held-out cases |', '|---|---:|---:|---:|---:|---:|', ...rows].join('\n');
+  const rows = rules.map((r) => `| ${r.isDefault ? `**${r.rule}** (default)` : r.rule} | ${r.budget} | ${f1(r.design.mean)} | ${f1(r.design.worst)} | ${f1(r.heldOut.mean)} | ${f1(r.heldOut.worst)} | ${r.heldOut.n} |`);
+  return ['| rule | extra runs | design mean | design worst | held-out mean | held-out worst | held-out cases |', '|---|---:|---:|---:|---:|---:|---:|', ...rows].join('\n');
 }
 
 function caseTable(cases: CaseSummary[], rules: StudyRule[]): string {

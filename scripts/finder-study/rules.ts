@@ -14,8 +14,13 @@ export interface StudyRule {
   description: string;
   /** true for lrkit's default rule. */
   isDefault?: boolean;
-  /** The peak lr for OneCycleLR, or null when the rule gives none. */
-  pick(curve: FinderCurve, setting: Setting): Promise<number | null>;
+  /** Extra training the rule spends, in full runs (tuneMaxLr's short runs); 0 for the finder rules. */
+  budget?: number;
+  /**
+   * The peak lr for OneCycleLR, or null when the rule gives none. `evaluate(lr, budget)` trains the setting
+   * for a fraction of its updates and returns the validation accuracy (for rules that train).
+   */
+  pick(curve: FinderCurve, setting: Setting, evaluate: (lr: number, budget: number) => Promise<number>): Promise<number | null>;
 }
 
 /** findLr on a recorded curve: the sweep's lrs are deterministic, the losses are replayed. */

@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { useWasmBackend } from '../../src/tfjs/wasmBackend.js';
 import { loadMnist } from '../../src/datasets/mnist.js';
-import { CaseCache, lrKey, type CaseRecord } from './cache.js';
+import { CaseCache, runKey, type CaseRecord } from './cache.js';
 import { EXTEND_WITHIN, GRID_LIMITS, GRID_START, SEEDS, SETTINGS, TRAIN_DIGITS, VALIDATION_DIGITS } from './settings.js';
 import { runFinder, toPatches, trainOneCycle, type Data, type Setting } from './train.js';
 import { CANDIDATE_RULES, REFERENCE_RULES, type StudyRule } from './rules.js';
@@ -31,13 +31,14 @@ function signature(setting: Setting, seed: number): string {
   return JSON.stringify({ setting: { ...setting, heldOut: undefined }, seed, train: TRAIN_DIGITS, validation: VALIDATION_DIGITS, v: 1 });
 }
 
-async function ensureRun(record: CaseRecord, setting: Setting, lr: number, data: Data): Promise<number> {
-  const key = lrKey(lr);
+async function ensureRun(record: CaseRecord, setting: Setting, lr: number, data: Data, budget = 1): Promise<number> {
+  const key = runKey(lr, budget);
   const hit = record.runs[key];
   if (hit !== undefined) return hit.accuracy;
   const started = Date.now();
-  const outcome = await trainOneCycle(setting, record.seed, Number(key), data);
-  record.runs[key] = { ...outcome, lr: Number(key) };
+  const exactLr = Number(runKey(lr)); // the lr as cached: 6 significant digits
+  const outcome = await trainOneCycle(setting, record.seed, exactLr, data, budget);
+  record.runs[key] = { ...outcome, lr: exactLr, ...(budget === 1 ? {} : { budget }) };
   cache.save(record);
   log(`${setting.id} seed ${record.seed} maxLr ${key}: ${(outcome.accuracy * 100).toFixed(2)}% (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return outcome.accuracy;
@@ -87,7 +88,7 @@ if (!reportOnly) {
       if (phase === 'grid') await grid(record, setting, data);
       else {
         for (const rule of TRAINED_RULES) {
-          const lr = await rule.pick(record.finder, setting);
+          const lr = await rule.pick(record.finder, setting, (x, budget) => ensureRun(record, setting, x, data, budget));
           if (lr !== null && Number.isFinite(lr) && lr > 0) await ensureRun(record, setting, lr, data);
         }
       }

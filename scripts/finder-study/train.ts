@@ -140,19 +140,26 @@ export interface OneCycleOutcome {
   finalTrainLoss: number;
 }
 
-/** Trains `setting` with OneCycleLR (PyTorch defaults: pctStart 0.3, cos, momentum cycled) peaking at `maxLr`. */
-export async function trainOneCycle(setting: Setting, seed: number, maxLr: number, data: Data): Promise<OneCycleOutcome> {
+/**
+ * Trains `setting` with OneCycleLR (PyTorch defaults: pctStart 0.3, cos, momentum cycled) peaking at `maxLr`,
+ * over `budget` (a fraction) of the setting's updates: a shorter run is a whole, shorter one-cycle schedule.
+ */
+export async function trainOneCycle(setting: Setting, seed: number, maxLr: number, data: Data, budget = 1): Promise<OneCycleOutcome> {
   const model = buildModel(setting.model, seed);
   const tfOpt = buildOptimizer(setting.optimizer, maxLr / 25);
   const view = tfjsOptimizer(tfOpt);
   const perEpoch = Math.floor(data.trainCount / setting.batchSize);
-  const scheduler = new OneCycleLR(view, { maxLr, totalSteps: perEpoch * setting.epochs });
+  const totalSteps = Math.max(2, Math.round(budget * perEpoch * setting.epochs));
+  const scheduler = new OneCycleLR(view, { maxLr, totalSteps });
   const step = makeStep(model, tfOpt, view, setting.optimizer, data);
   let last = NaN;
-  for (let epoch = 0; epoch < setting.epochs; epoch++) {
+  let done = 0;
+  for (let epoch = 0; done < totalSteps; epoch++) {
     for (const batch of batchesFor(epoch, data.trainCount, setting.batchSize, seed)) {
+      if (done === totalSteps) break;
       last = await step(batch);
-      scheduler.step();
+      done += 1;
+      if (done < totalSteps) scheduler.step();
     }
   }
   const out = evaluate(model, data);
