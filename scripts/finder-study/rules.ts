@@ -14,6 +14,8 @@ export interface StudyRule {
   description: string;
   /** true for lrkit's default rule. */
   isDefault?: boolean;
+  /** true for the rules reproduced from fastai, pytorch-lr-finder and Lightning. */
+  reference?: boolean;
   /** Extra training the rule spends, in full runs (tuneMaxLr's short runs); 0 for the finder rules. */
   budget?: number;
   /**
@@ -32,6 +34,7 @@ export async function replay(curve: FinderCurve, setting: Setting, options: Part
 
 const reference = (name: SuggestionName): StudyRule => ({
   name,
+  reference: true,
   description: `${name} as its reference library: debiased EMA 0.98, stop at 4x the best smoothed loss`,
   async pick(curve, setting) {
     return (await replay(curve, setting, { suggest: name, stopAtStartLoss: false })).suggestedLr;
