@@ -18,10 +18,10 @@ import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { CosineAnnealingLR, LinearLR, OneCycleLR, SequentialLR, StepLR, type Optimizer } from '../src/index.js';
 import { findLr, oneCycleFromFinder } from '../src/index.js';
-import { plotFinderSvg } from '../src/finder/plotFinder.js';
+import { plotFinderSvg } from '../packages/cli/src/render/plotFinderSvg.js';
 import { tfjsOptimizer } from '../src/tfjs/index.js';
 import { useWasmBackend } from '../src/tfjs/wasmBackend.js';
-import { loadMnist } from '../src/datasets/mnist.js';
+import { loadMnist } from '../packages/cli/src/datasets/mnist.js';
 import { readStudySummary, renderReport } from './demo/report.js';
 import { batchesFor, buildModel, lossOf, toTensors, trainRun, type RunConfig, type RunResult, type Tensors, type TrainSettings } from './demo/trainMnist.js';
 

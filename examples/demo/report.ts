@@ -1,6 +1,7 @@
 /** The demo's HTML report: a results table plus lr and training-loss charts drawn by lrkit/plot. */
-import { chartSpec, fromFunction, renderSvg, sampleCurves } from '../../src/plot/index.js';
 import { existsSync, readFileSync } from 'node:fs';
+import { chartSpec, fromFunction, sampleCurves } from '../../src/plot/index.js';
+import { renderSvg } from '../../packages/cli/src/render/renderSvg.js';
 import type { RunResult } from './trainMnist.js';
 
 /** One rule's line of the finder study summary (docs/finder-study.json). */

@@ -1,12 +1,12 @@
 /** Writes docs/finder-study.md, docs/finder-study.json and the charts from the cached cases. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { TopLevelSpec } from 'vega-lite';
-import { renderSvg } from '../../src/plot/renderSvg.js';
+import type { VegaLiteSpec } from '../../src/plot/VegaLiteSpec.js';
+import { renderSvg } from '../../packages/cli/src/render/renderSvg.js';
 import { lrKey, runKey, type CaseRecord } from './cache.js';
 import { SEEDS, SETTINGS, TRAIN_DIGITS, VALIDATION_DIGITS, GRID_START, EXTEND_WITHIN } from './settings.js';
 import { ADAMW_WEIGHT_DECAY, SGD_MOMENTUM, type Setting } from './train.js';
 import { replay, type StudyRule } from './rules.js';
-import { plotFinderSvg } from '../../src/finder/plotFinder.js';
+import { plotFinderSvg } from '../../packages/cli/src/render/plotFinderSvg.js';
 
 export interface RuleOutcome {
   rule: string;
@@ -110,7 +110,7 @@ function caseTable(cases: CaseSummary[], rules: StudyRule[]): string {
   return [head, sep, ...rows].join('\n');
 }
 
-function regretChart(cases: CaseSummary[], rules: StudyRule[]): TopLevelSpec {
+function regretChart(cases: CaseSummary[], rules: StudyRule[]): VegaLiteSpec {
   const values = cases.flatMap((c) =>
     c.rules.filter((o) => o.regret !== null).map((o) => ({ rule: o.rule, regret: Math.min(o.regret as number, 30), cases: c.heldOut ? 'held out' : 'design', label: `${c.setting}/s${c.seed}` })),
   );
@@ -128,7 +128,7 @@ function regretChart(cases: CaseSummary[], rules: StudyRule[]): TopLevelSpec {
       color: { field: 'cases', type: 'nominal', scale: { domain: ['design', 'held out'], range: ['#9ecae1', '#d62728'] } },
       tooltip: [{ field: 'label' }, { field: 'rule' }, { field: 'regret' }],
     },
-  } as unknown as TopLevelSpec;
+  } as unknown as VegaLiteSpec;
 }
 
 /** Accuracy interpolated linearly in log2(lr) between the two grid points around `lr` (null outside the grid). */

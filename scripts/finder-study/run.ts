@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { useWasmBackend } from '../../src/tfjs/wasmBackend.js';
-import { loadMnist } from '../../src/datasets/mnist.js';
+import { loadMnist } from '../../packages/cli/src/datasets/mnist.js';
 import { CaseCache, runKey, type CaseRecord } from './cache.js';
 import { EXTEND_WITHIN, GRID_LIMITS, GRID_START, SEEDS, SETTINGS, TRAIN_DIGITS, VALIDATION_DIGITS } from './settings.js';
 import { runFinder, toPatches, trainOneCycle, type Data, type Setting } from './train.js';

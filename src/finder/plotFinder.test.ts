@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOptimizer } from '../optim/createOptimizer.js';
 import { findLr } from './findLr.js';
-import { finderChartSpec, plotFinderSvg } from './plotFinder.js';
+import { finderChartSpec } from './plotFinder.js';
 import { centredSmooth } from './smoothing.js';
 
 async function result() {
@@ -12,22 +12,7 @@ async function result() {
   });
 }
 
-describe('plotFinderSvg', () => {
-  it('renders loss vs lr on a log axis with every suggestion marked', async () => {
-    const r = await result();
-    const svg = await plotFinderSvg(r, { title: 'finder test' });
-    expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg).toContain('finder test');
-    expect(svg).toContain('learning rate');
-    for (const s of r.suggestions) {
-      if (s.lr !== null) expect(svg).toContain(`${s.name}${s.chosen ? ' (chosen)' : ''}: ${s.lr.toExponential(2)}`);
-    }
-    // log axis: tick labels in powers of ten
-    expect(svg).toMatch(/1e-6|1e-4|1e-2/);
-    // one line path per series
-    expect(svg.match(/aria-roledescription="line mark"/g)?.length ?? 0).toBe(2);
-  });
-
+describe('finderChartSpec', () => {
   it('draws the loss without lag: the drawn minimum is at the raw trend minimum, the running average one is later', async () => {
     // A noiseless V in log lr: the raw minimum is at 1e-3; a running average turns up many points later.
     const r = await findLr({

@@ -1,10 +1,9 @@
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from '../plot/VegaLiteSpec.js';
 import type { FindLrResult } from './findLr.js';
 import { centredSmooth } from './smoothing.js';
 import { CENTRED_MINIMUM_SIGMA } from './suggestions.js';
 
-/** Options of {@link plotFinderSvg}. */
+/** Options of {@link finderChartSpec} (and of `plotFinderSvg` in lrkit-cli). */
 export interface PlotFinderOptions {
   width?: number;
   height?: number;
@@ -26,7 +25,7 @@ export interface PlotFinderOptions {
  * @example
  * const spec = finderChartSpec(result); // render with vega-embed in a page
  */
-export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions = {}): TopLevelSpec {
+export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions = {}): VegaLiteSpec {
   const { width = 640, height = 360, title = 'LR range test', showRaw = true, showLagged = false, sigma = CENTRED_MINIMUM_SIGMA } = options;
   // The main line is zero-phase smoothed: a running average lags the raw loss by tens of points and would
   // draw the minimum (and everything after it) too far right.
@@ -80,21 +79,5 @@ export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions
       },
     ],
     resolve: { scale: { color: 'independent' } },
-  } as unknown as TopLevelSpec;
-}
-
-/**
- * Renders the finder plot ({@link finderChartSpec}) to an SVG string with Vega's headless renderer
- * (works in Node; no browser or canvas needed).
- *
- * @example
- * writeFileSync('lr-finder.svg', await plotFinderSvg(result));
- */
-export async function plotFinderSvg(result: FindLrResult, options: PlotFinderOptions = {}): Promise<string> {
-  const view = new View(parse(compile(finderChartSpec(result, options)).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  } as unknown as VegaLiteSpec;
 }
