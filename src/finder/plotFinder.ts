@@ -37,6 +37,9 @@ export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions
     if (showLagged) out.push({ lr, loss: result.smoothedLosses[i] as number, series: 'running average (lags)' });
     return out.filter((r) => Number.isFinite(r.loss));
   });
+  const series = [['loss (centred smoothing)', '#1f77b4', true], ['raw loss', '#c6dbef', showRaw], ['running average (lags)', '#ff7f0e', showLagged]]
+    .filter((x) => x[2])
+    .map((x) => [x[0] as string, x[1] as string]);
   const finite = centred.filter(Number.isFinite);
   const bottom = finite.length > 0 ? finite.indexOf(Math.min(...finite)) : 0;
   const head = finite.slice(0, bottom + 1);
@@ -62,7 +65,7 @@ export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions
         encoding: {
           x,
           y,
-          color: { field: 'series', type: 'nominal', scale: { domain: ['loss (centred smoothing)', 'raw loss', 'running average (lags)'], range: ['#1f77b4', '#c6dbef', '#ff7f0e'] }, legend: { title: null, labelLimit: 300 } },
+          color: { field: 'series', type: 'nominal', scale: { domain: series.map((x) => x[0]), range: series.map((x) => x[1]) }, legend: { title: null, labelLimit: 300 } },
           order: { field: 'lr', type: 'quantitative' },
         },
       },
