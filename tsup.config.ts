@@ -11,6 +11,7 @@ const entry = {
   'plot/index': 'src/plot/index.ts',
   'finder/tfjs/index': 'src/finder/tfjs/index.ts',
   'finder/plot': 'src/finder/plotFinder.ts',
+  'tensorboard/index': 'src/tensorboard/index.ts',
   internal: 'src/internal.ts',
 };
 

@@ -56,6 +56,7 @@ program
   .option('--diverge-threshold <x>', 'stop when the smoothed loss exceeds x times the best (default 4)')
   .option('--suggest <rule>', 'centredMinimum | valley | slide | minimum | steep | steepestGradient | lightningGradient (default centredMinimum)')
   .option('--svg <file>', 'write the loss-vs-lr plot as SVG')
+  .option('--logdir <dir>', 'write a TensorBoard run (lr, loss, smoothed loss per iteration) under this directory')
   .option('--json', 'print the full result as JSON')
   .option('--no-progress', 'no progress bar')
   .action(async (flags: import('./findCommand.js').FindCommandFlags) => {
