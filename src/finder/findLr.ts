@@ -196,7 +196,7 @@ const KEYS = [
  * const checkpoint: FinderCheckpoint<number> = { save: () => w, restore: (saved) => void (w = saved) };
  * const result = await findLr({ optimizer, trainStep, checkpoint, startLr: 1e-4, endLr: 10 });
  * result.stopReason; // 'diverged'
- * result.suggestion; // 'valley'
+ * result.suggestion; // 'centredMinimum'
  * optimizer.paramGroups[0]!.lr; // 0.01
  */
 export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<FindLrResult> {
@@ -295,6 +295,10 @@ export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<Fi
  * The optimizer family `centredMinimum` scales for: `'adaptive'` when a param group has `betas` (Adam,
  * AdamW, Adamax) or the optimizer is a tfjs view over an adaptive tfjs optimizer (RMSProp, Adagrad,
  * Adadelta, Adam, Adamax); otherwise `'sgd'`.
+ *
+ * @example
+ * optimizerFamily(createOptimizer({ lr: 0.1, momentum: 0.9 })); // 'sgd'
+ * optimizerFamily(createOptimizer({ type: 'adam', lr: 1e-3 })); // 'adaptive'
  */
 export function optimizerFamily(optimizer: Optimizer): OptimizerFamily {
   if (optimizer.paramGroups.some((g) => 'betas' in g)) return 'adaptive';

@@ -19,15 +19,26 @@ import {
  * Names of the suggestion rules, in the order `suggestLrs` reports them.
  *
  * @example
- * SUGGESTION_NAMES.length; // 6
+ * SUGGESTION_NAMES.length; // 7
  * SUGGESTION_NAMES[0]; // 'valley'
  */
 export const SUGGESTION_NAMES = ['valley', 'slide', 'minimum', 'steep', 'steepestGradient', 'lightningGradient', 'centredMinimum'] as const;
 
-/** The rules reproduced from fastai, pytorch-lr-finder and Lightning (golden fixtures in test/fixtures/finder). */
+/**
+ * The rules reproduced from fastai, pytorch-lr-finder and Lightning (golden fixtures in test/fixtures/finder).
+ *
+ * @example
+ * REFERENCE_SUGGESTION_NAMES.length; // 6
+ * REFERENCE_SUGGESTION_NAMES.includes('valley'); // true
+ */
 export const REFERENCE_SUGGESTION_NAMES = ['valley', 'slide', 'minimum', 'steep', 'steepestGradient', 'lightningGradient'] as const;
 
-/** The rule `findLr`, `suggestLrs` and `oneCycleFromFinder` use unless told otherwise (chosen by docs/finder-study.md). */
+/**
+ * The rule `findLr`, `suggestLrs` and `oneCycleFromFinder` use unless told otherwise (chosen by docs/finder-study.md).
+ *
+ * @example
+ * DEFAULT_SUGGESTION; // 'centredMinimum'
+ */
 export const DEFAULT_SUGGESTION: SuggestionName = 'centredMinimum';
 
 /**
@@ -53,7 +64,7 @@ const SOURCES: Record<SuggestionName, string> = {
  * One rule's suggestion; `lr` is null (with a `reason`) when the curve is too short for the rule.
  *
  * @example
- * const { suggestions } = suggestLrs({ lrs: [1e-3, 1e-2, 1e-1, 1], smoothedLosses: [2, 1.5, 1, 3] }, { fastai: { skipStart: 0, skipEnd: 0 } });
+ * const { suggestions } = suggestLrs({ lrs: [1e-3, 1e-2, 1e-1, 1], smoothedLosses: [2, 1.5, 1, 3] }, { suggest: 'valley', fastai: { skipStart: 0, skipEnd: 0 } });
  * const chosen: Suggestion | undefined = suggestions.find((s) => s.chosen);
  * chosen?.name; // 'valley'
  */
@@ -127,7 +138,7 @@ export interface FinderCurve {
  * @example
  * const set: SuggestionSet = suggestLrs({ lrs: [1e-3, 1e-2, 1e-1], smoothedLosses: [2, 1, 3] }, { suggest: 'minimum', fastai: { skipStart: 0, skipEnd: 0 } });
  * set.suggestion; // 'minimum'
- * set.suggestions.length; // 6
+ * set.suggestions.length; // 7
  */
 export interface SuggestionSet {
   suggestions: Suggestion[];

@@ -178,10 +178,23 @@ export function lightningGradient(lrs: readonly number[], losses: readonly numbe
   return { lr: lrs[i] as number, point: { lr: lrs[i] as number, loss: losses[i] as number }, index: i };
 }
 
-/** The optimizer family the `centredMinimum` rule scales its pick for. */
+/**
+ * The optimizer family the `centredMinimum` rule scales its pick for.
+ *
+ * @example
+ * const family: OptimizerFamily = optimizerFamily(createOptimizer({ type: 'adam', lr: 1e-3 }));
+ * family; // 'adaptive'
+ * CENTRED_MINIMUM_FACTORS[family]; // 0.9
+ */
 export type OptimizerFamily = 'sgd' | 'adaptive';
 
-/** Options of {@link centredMinimum}. */
+/**
+ * Options of {@link centredMinimum}.
+ *
+ * @example
+ * const options: CentredMinimumOptions = { sigma: 0, family: 'sgd', factor: 1 };
+ * centredMinimum([1e-3, 1e-2, 1e-1], [2, 1, 3], options)?.lr; // 0.01
+ */
 export interface CentredMinimumOptions {
   /** Standard deviation of the zero-phase Gaussian smoothing, in sweep points. Default {@link CENTRED_MINIMUM_SIGMA} (4). */
   sigma?: number;
@@ -196,10 +209,19 @@ export interface CentredMinimumOptions {
  * the minimum of the zero-phase smoothed range-test loss, as measured on the design settings of
  * docs/finder-study.md: momentum SGD's best peak is above the minimum (its momentum and OneCycleLR's warmup
  * tolerate it), Adam-type optimizers' at the minimum.
+ *
+ * @example
+ * CENTRED_MINIMUM_FACTORS.sgd; // 1.7
+ * CENTRED_MINIMUM_FACTORS.adaptive; // 0.9
  */
 export const CENTRED_MINIMUM_FACTORS: Readonly<Record<OptimizerFamily, number>> = { sgd: 1.7, adaptive: 0.9 };
 
-/** The `centredMinimum` rule's default smoothing width, in sweep points (a third of a decade at findLr's default sweep). */
+/**
+ * The `centredMinimum` rule's default smoothing width, in sweep points (a third of a decade at findLr's default sweep).
+ *
+ * @example
+ * CENTRED_MINIMUM_SIGMA; // 4
+ */
 export const CENTRED_MINIMUM_SIGMA = 4;
 
 /**
@@ -210,7 +232,9 @@ export const CENTRED_MINIMUM_SIGMA = 4;
  * that minimum. The plotted point is the minimum itself. Needs 1 finite point.
  *
  * @example
- * centredMinimum(lrs, rawLosses, { family: 'adaptive' }); // { lr: 0.35 * lr at the smoothed minimum, ... }
+ * const lrs = [1e-3, 1e-2, 1e-1, 1];
+ * const rawLosses = [2, 1.2, 1, 4];
+ * centredMinimum(lrs, rawLosses, { sigma: 0, family: 'adaptive' })?.lr; // 0.09000000000000001
  */
 export function centredMinimum(lrs: readonly number[], rawLosses: readonly number[], options: CentredMinimumOptions = {}): RuleResult | null {
   const { sigma = CENTRED_MINIMUM_SIGMA, family = 'sgd' } = options;

@@ -1,7 +1,14 @@
 import { OptionError } from '../errors.js';
 import { knownKeys, numberInRange, plainObject } from '../validate.js';
 
-/** Options of {@link tuneMaxLr}. */
+/**
+ * Options of {@link tuneMaxLr}.
+ *
+ * @example
+ * // A stand-in for short OneCycleLR runs: the score peaks at lr 0.2.
+ * const options: TuneMaxLrOptions = { candidates: [0.05, 0.1, 0.2, 0.4], evaluate: (lr) => -Math.abs(Math.log(lr / 0.2)) };
+ * (await tuneMaxLr(options)).bestLr; // 0.2
+ */
 export interface TuneMaxLrOptions {
   /** Peak learning rates to compare (2 or more, positive, distinct). See {@link candidatesAround}. */
   candidates: number[];
@@ -12,13 +19,27 @@ export interface TuneMaxLrOptions {
   evaluate: (lr: number, budget: number) => number | Promise<number>;
 }
 
-/** One round of successive halving. */
+/**
+ * One round of successive halving.
+ *
+ * @example
+ * const result = await tuneMaxLr({ candidates: [0.05, 0.1, 0.2, 0.4], evaluate: (lr) => -Math.abs(Math.log(lr / 0.2)) });
+ * const first: TuneRound = result.rounds[0]!;
+ * first.scores.length; // 4
+ */
 export interface TuneRound {
   budget: number;
   scores: Array<{ lr: number; score: number }>;
 }
 
-/** The outcome of {@link tuneMaxLr}. */
+/**
+ * The outcome of {@link tuneMaxLr}.
+ *
+ * @example
+ * const result: TuneMaxLrResult = await tuneMaxLr({ candidates: [0.1, 0.2], evaluate: (lr) => -Math.abs(Math.log(lr / 0.2)) });
+ * result.bestLr; // 0.2
+ * result.totalBudget > 0; // true
+ */
 export interface TuneMaxLrResult {
   /** The surviving candidate. */
   bestLr: number;
@@ -47,10 +68,17 @@ export function candidatesAround(lr: number, { count = 3, factor = 2 }: { count?
  * (3 candidates: 1.75, 4 candidates: 2). Ties keep the smaller lr.
  *
  * @example
- * const { bestLr } = await tuneMaxLr({
- *   candidates: candidatesAround(finder.suggestedLr),
- *   evaluate: (lr, budget) => trainOneCycle({ maxLr: lr, epochs: budget * epochs }).valAccuracy,
- * });
+ * const optimizer = createOptimizer({ lr: 0.01 });
+ * let w = 0;
+ * const trainStep = ({ lr }: TrainStepInfo) => {
+ *   w -= lr * 2 * (w - 3); // one gradient step on (w - 3)^2
+ *   return (w - 3) ** 2;
+ * };
+ * const finder = await findLr({ optimizer, trainStep, startLr: 1e-4, endLr: 10 });
+ * // evaluate: a short OneCycleLR run with maxLr = lr for `budget` of the epochs, returning a validation score
+ * const evaluate = (lr: number, budget: number) => -Math.abs(Math.log(lr / 0.2)) * budget;
+ * const { bestLr } = await tuneMaxLr({ candidates: candidatesAround(finder.suggestedLr!), evaluate });
+ * bestLr > 0; // true
  */
 export async function tuneMaxLr(options: TuneMaxLrOptions): Promise<TuneMaxLrResult> {
   const opts = plainObject('tuneMaxLr.options', options);
