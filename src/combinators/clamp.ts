@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 
@@ -19,9 +19,9 @@ export const clampDefinition = defineDefinition({
     max: num('Upper bound.', { optional: true }),
   },
   check: (o, scope) => {
-    if (o.min === undefined && o.max === undefined) throw new OptionError(`${scope}.min`, undefined, 'min, max, or both');
+    if (o.min === undefined && o.max === undefined) throw new OptionError(at(scope, 'min'), undefined, 'min, max, or both');
     if (o.min !== undefined && o.max !== undefined && (o.min as number) > (o.max as number)) {
-      throw new OptionError(`${scope}.max`, o.max, `a number >= min (${String(o.min)})`);
+      throw new OptionError(at(scope, 'max'), o.max, `a number >= min (${String(o.min)})`);
     }
   },
   build: (o) => {

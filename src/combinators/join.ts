@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate } from '../schedules/define.js';
 import { bisectRight } from '../bisect.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
@@ -14,7 +14,7 @@ export const joinDefinition = defineDefinition({
   check: (o, scope) => {
     const n = (o.schedules as unknown[]).length;
     const b = o.boundaries as number[];
-    if (b.length !== n - 1) throw new OptionError(`${scope}.boundaries`, b, `${n - 1} boundaries (one fewer than the ${n} schedules)`);
+    if (b.length !== n - 1) throw new OptionError(at(scope, 'boundaries'), b, `${n - 1} boundaries (one fewer than the ${n} schedules)`);
   },
   build: (o) => {
     const pieces = o.schedules as ScheduleLike[];

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { bool, choice, defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 
@@ -58,7 +58,7 @@ export const warmupDefinition = defineDefinition({
     const prefix = o.prefix as boolean;
     const to = (o.to as number | undefined) ?? schedule(prefix ? 0 : steps);
     if (mode === 'exponential' && !(from > 0 && to > 0)) {
-      throw new OptionError(`${scope}.from`, from, `a positive start and target for an exponential warmup (target ${to})`);
+      throw new OptionError(at(scope, 'from'), from, `a positive start and target for an exponential warmup (target ${to})`);
     }
     return (t) => {
       if (t < steps) return warmupCurve(mode, from, to, Math.max(t, 0), steps);

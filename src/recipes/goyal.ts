@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path } from '../errors.js';
 import { warmup } from '../combinators/warmup.js';
 import { choice, defineDefinition, instantiate, num, type NormalizedOptions } from '../schedules/define.js';
 import { multiStep } from '../schedules/multiStep.js';
@@ -42,9 +42,9 @@ export const goyalDefinition = defineDefinition({
     milestones: { type: { kind: 'numberList', order: 'nonDecreasing', min: 0 }, doc: 'Global steps of the x gamma decays (epochs 30, 60, 80 in the paper).', default: [] },
     gamma: num('Factor per milestone.', { min: 0, minExclusive: true, default: 0.1 }),
   },
-  check: (o: NormalizedOptions, scope: string) => {
+  check: (o: NormalizedOptions, scope: Path) => {
     const first = (o.milestones as number[])[0];
-    if (first !== undefined && first < (o.warmupSteps as number)) throw new OptionError(`${scope}.milestones`, o.milestones, `milestones after the warmup (${String(o.warmupSteps)} steps)`);
+    if (first !== undefined && first < (o.warmupSteps as number)) throw new OptionError(at(scope, 'milestones'), o.milestones, `milestones after the warmup (${String(o.warmupSteps)} steps)`);
   },
   build: (o) => {
     const peak = scaledLr({ baseLr: o.baseLr as number, batchSize: o.batchSize as number, refBatchSize: o.refBatchSize as number });

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path } from '../errors.js';
 import { cycles } from '../combinators/cycles.js';
 import { join } from '../combinators/join.js';
 import { warmup } from '../combinators/warmup.js';
@@ -26,10 +26,10 @@ function hfWarmup(schedule: ScheduleLike, steps: number, peak: number): Schedule
   return warmup(schedule, { steps, from: 0, to: peak });
 }
 
-function decaySteps(o: NormalizedOptions, scope: string): number {
+function decaySteps(o: NormalizedOptions, scope: Path): number {
   const w = o.numWarmupSteps as number;
   const t = o.numTrainingSteps as number;
-  if (t <= w) throw new OptionError(`${scope}.numTrainingSteps`, t, `more steps than numWarmupSteps (${w})`);
+  if (t <= w) throw new OptionError(at(scope, 'numTrainingSteps'), t, `more steps than numWarmupSteps (${w})`);
   return t - w;
 }
 
@@ -53,7 +53,8 @@ export const hfCosineDefinition = defineDefinition({
 });
 
 export const hfCosineWithRestartsDefinition = defineDefinition({
-  type: 'hf.cosine_with_restarts',
+  type: 'hf.cosineWithRestarts',
+  aliases: ['hf.cosine_with_restarts'],
   doc: 'Hugging Face "cosine_with_restarts": warmup, then numCycles hard-restarted cosine decays, 0 after numTrainingSteps.',
   example: { lr: 0.1, numWarmupSteps: 5, numTrainingSteps: 95, numCycles: 3 },
   options: { lr, numWarmupSteps, numTrainingSteps, numCycles: int('Number of hard restarts (cycles).', 1, { default: 1 }) },
@@ -78,7 +79,7 @@ export const hfPolynomialDefinition = defineDefinition({
   },
   check: (o, scope) => {
     decaySteps(o, scope);
-    if (!((o.lr as number) > (o.lrEnd as number))) throw new OptionError(`${scope}.lrEnd`, o.lrEnd, `a value below lr (${String(o.lr)})`);
+    if (!((o.lr as number) > (o.lrEnd as number))) throw new OptionError(at(scope, 'lrEnd'), o.lrEnd, `a value below lr (${String(o.lr)})`);
   },
   build: (o, scope) =>
     hfWarmup(
@@ -97,7 +98,8 @@ export const hfConstantDefinition = defineDefinition({
 });
 
 export const hfConstantWithWarmupDefinition = defineDefinition({
-  type: 'hf.constant_with_warmup',
+  type: 'hf.constantWithWarmup',
+  aliases: ['hf.constant_with_warmup'],
   doc: 'Hugging Face "constant_with_warmup": linear warmup from 0, then the lr.',
   example: { lr: 0.02, numWarmupSteps: 6 },
   options: { lr, numWarmupSteps },
@@ -105,7 +107,8 @@ export const hfConstantWithWarmupDefinition = defineDefinition({
 });
 
 export const hfInverseSqrtDefinition = defineDefinition({
-  type: 'hf.inverse_sqrt',
+  type: 'hf.inverseSqrt',
+  aliases: ['hf.inverse_sqrt'],
   doc: 'Hugging Face "inverse_sqrt": warmup, then lr / sqrt((t + timescale - numWarmupSteps) / timescale).',
   example: { lr: 0.01, numWarmupSteps: 10 },
   options: {
@@ -121,7 +124,8 @@ export const hfInverseSqrtDefinition = defineDefinition({
 });
 
 export const hfCosineWithMinLrDefinition = defineDefinition({
-  type: 'hf.cosine_with_min_lr',
+  type: 'hf.cosineWithMinLr',
+  aliases: ['hf.cosine_with_min_lr'],
   doc: 'Hugging Face "cosine_with_min_lr": warmup, then cosine decay to minLr (or minLrRate * lr).',
   example: { lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100, minLr: 0.001 },
   options: {
@@ -134,9 +138,9 @@ export const hfCosineWithMinLrDefinition = defineDefinition({
   },
   check: (o, scope) => {
     decaySteps(o, scope);
-    if (o.minLr !== undefined && o.minLrRate !== undefined) throw new OptionError(`${scope}.minLrRate`, o.minLrRate, 'only one of minLr or minLrRate');
-    if (o.minLr === undefined && o.minLrRate === undefined) throw new OptionError(`${scope}.minLr`, undefined, 'one of minLr or minLrRate');
-    if (o.minLr !== undefined && (o.lr as number) === 0) throw new OptionError(`${scope}.lr`, 0, 'a positive lr when minLr is given (the rate is minLr / lr)');
+    if (o.minLr !== undefined && o.minLrRate !== undefined) throw new OptionError(at(scope, 'minLrRate'), o.minLrRate, 'only one of minLr or minLrRate');
+    if (o.minLr === undefined && o.minLrRate === undefined) throw new OptionError(at(scope, 'minLr'), undefined, 'one of minLr or minLrRate');
+    if (o.minLr !== undefined && (o.lr as number) === 0) throw new OptionError(at(scope, 'lr'), 0, 'a positive lr when minLr is given (the rate is minLr / lr)');
   },
   build: (o, scope) => {
     const rate = (o.minLrRate as number | undefined) ?? (o.minLr as number) / (o.lr as number);
@@ -151,7 +155,8 @@ export const hfCosineWithMinLrDefinition = defineDefinition({
 const SHAPES = ['linear', 'cosine', '1-sqrt'] as const;
 
 export const hfWarmupStableDecayDefinition = defineDefinition({
-  type: 'hf.warmup_stable_decay',
+  type: 'hf.warmupStableDecay',
+  aliases: ['hf.warmup_stable_decay'],
   doc: 'Hugging Face "warmup_stable_decay" (WSD): warmup from minLrRatio * lr, hold lr, decay back to minLrRatio * lr.',
   example: { lr: 0.1, numWarmupSteps: 10, numDecaySteps: 20, numTrainingSteps: 60, warmupType: 'linear', decayType: 'linear', minLrRatio: 0.1 },
   options: {
@@ -189,11 +194,11 @@ export const hfWarmupStableDecayDefinition = defineDefinition({
   },
 });
 
-function stableSteps(o: NormalizedOptions, scope: string): number {
+function stableSteps(o: NormalizedOptions, scope: Path): number {
   if (o.numStableSteps !== undefined) return o.numStableSteps as number;
-  if (o.numTrainingSteps === undefined) throw new OptionError(`${scope}.numTrainingSteps`, undefined, 'numTrainingSteps or numStableSteps');
+  if (o.numTrainingSteps === undefined) throw new OptionError(at(scope, 'numTrainingSteps'), undefined, 'numTrainingSteps or numStableSteps');
   const s = (o.numTrainingSteps as number) - (o.numWarmupSteps as number) - (o.numDecaySteps as number);
-  if (s < 0) throw new OptionError(`${scope}.numTrainingSteps`, o.numTrainingSteps, 'at least numWarmupSteps + numDecaySteps');
+  if (s < 0) throw new OptionError(at(scope, 'numTrainingSteps'), o.numTrainingSteps, 'at least numWarmupSteps + numDecaySteps');
   return s;
 }
 

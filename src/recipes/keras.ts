@@ -14,7 +14,8 @@ const initialLearningRate = num('The initial learning rate.');
 const decaySteps = num('Decay steps, > 0.', { min: 0, minExclusive: true });
 
 export const kerasExponentialDecayDefinition = defineDefinition({
-  type: 'keras.ExponentialDecay',
+  type: 'keras.exponentialDecay',
+  aliases: ['keras.ExponentialDecay'],
   doc: 'Keras ExponentialDecay: initialLearningRate * decayRate ** (step / decaySteps), floored exponent with staircase.',
   example: { initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.96 },
   options: { initialLearningRate, decaySteps, decayRate: num('The decay rate.', { min: 0, minExclusive: true }), staircase: bool('Decay at discrete intervals.', false) },
@@ -22,7 +23,8 @@ export const kerasExponentialDecayDefinition = defineDefinition({
 });
 
 export const kerasPiecewiseConstantDecayDefinition = defineDefinition({
-  type: 'keras.PiecewiseConstantDecay',
+  type: 'keras.piecewiseConstantDecay',
+  aliases: ['keras.PiecewiseConstantDecay'],
   doc: 'Keras PiecewiseConstantDecay: values[i] for boundaries[i-1] < step <= boundaries[i].',
   example: { boundaries: [10, 20, 35], values: [1, 0.5, 0.1, 0.01] },
   options: piecewiseConstantDefinition.options,
@@ -31,7 +33,8 @@ export const kerasPiecewiseConstantDecayDefinition = defineDefinition({
 });
 
 export const kerasPolynomialDecayDefinition = defineDefinition({
-  type: 'keras.PolynomialDecay',
+  type: 'keras.polynomialDecay',
+  aliases: ['keras.PolynomialDecay'],
   doc: 'Keras PolynomialDecay, with `cycle`.',
   example: { initialLearningRate: 0.1, decaySteps: 40, endLearningRate: 0.01, power: 0.5 },
   options: {
@@ -46,7 +49,8 @@ export const kerasPolynomialDecayDefinition = defineDefinition({
 });
 
 export const kerasInverseTimeDecayDefinition = defineDefinition({
-  type: 'keras.InverseTimeDecay',
+  type: 'keras.inverseTimeDecay',
+  aliases: ['keras.InverseTimeDecay'],
   doc: 'Keras InverseTimeDecay: initialLearningRate / (1 + decayRate * step / decaySteps).',
   example: { initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 },
   options: { initialLearningRate, decaySteps, decayRate: num('The decay rate.', { min: 0 }), staircase: bool('Floor step / decaySteps.', false) },
@@ -54,7 +58,8 @@ export const kerasInverseTimeDecayDefinition = defineDefinition({
 });
 
 export const kerasCosineDecayDefinition = defineDefinition({
-  type: 'keras.CosineDecay',
+  type: 'keras.cosineDecay',
+  aliases: ['keras.CosineDecay'],
   doc: 'Keras CosineDecay with optional linear warmup from initialLearningRate to warmupTarget; the decay then runs decaySteps from warmupTarget.',
   example: { initialLearningRate: 0.1, decaySteps: 40 },
   options: {
@@ -73,7 +78,8 @@ export const kerasCosineDecayDefinition = defineDefinition({
 });
 
 export const kerasCosineDecayRestartsDefinition = defineDefinition({
-  type: 'keras.CosineDecayRestarts',
+  type: 'keras.cosineDecayRestarts',
+  aliases: ['keras.CosineDecayRestarts'],
   doc: 'Keras CosineDecayRestarts (SGDR): cycles grow by tMul, their amplitude by mMul.',
   example: { initialLearningRate: 0.1, firstDecaySteps: 10 },
   options: {

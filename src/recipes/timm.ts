@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path } from '../errors.js';
 import { cycles } from '../combinators/cycles.js';
 import { perEpoch } from '../combinators/perEpoch.js';
 import { seededNoise } from '../combinators/seededNoise.js';
@@ -54,9 +54,9 @@ const cycleOptions: Record<string, OptionDef> = {
   cycleLimit: int('Number of cycles before holding lrMin.', 1, { default: 1 }),
 };
 
-function checkCommon(o: NormalizedOptions, scope: string): void {
+function checkCommon(o: NormalizedOptions, scope: Path): void {
   if (o.updatesPerEpoch !== undefined && o.tInEpochs === false) {
-    throw new OptionError(`${scope}.updatesPerEpoch`, o.updatesPerEpoch, 'no updatesPerEpoch when tInEpochs is false (t already counts updates)');
+    throw new OptionError(at(scope, 'updatesPerEpoch'), o.updatesPerEpoch, 'no updatesPerEpoch when tInEpochs is false (t already counts updates)');
   }
 }
 
@@ -108,7 +108,7 @@ export const timmTanhDefinition = defineDefinition({
   },
   check: (o, scope) => {
     checkCommon(o, scope);
-    if ((o.lb as number) >= (o.ub as number)) throw new OptionError(`${scope}.lb`, o.lb, `a number below ub (${String(o.ub)})`);
+    if ((o.lb as number) >= (o.ub as number)) throw new OptionError(at(scope, 'lb'), o.lb, `a number below ub (${String(o.ub)})`);
   },
   build: (o) => {
     const template = tanh({ from: o.lr as number, to: o.lrMin as number, steps: o.tInitial as number, lb: o.lb as number, ub: o.ub as number });

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path, type Where } from '../errors.js';
 import type { JsonValue } from '../state.js';
 import { boolean, integerAtLeast, knownKeys, numberInRange, oneOf, plainObject, type RangeBounds } from '../validate.js';
 import { defineSchedule, specOf, type Schedule, type ScheduleLike, type ScheduleSpec } from './Schedule.js';
@@ -23,7 +23,7 @@ export type OptionType =
       /** Human description used in error messages. */
       expectation: string;
       /** Validates and normalizes; throws OptionError naming `option`. */
-      check: (option: string, value: unknown) => JsonValue;
+      check: (option: Path, value: unknown) => JsonValue;
       /**
        * How forms and tables present it (the playground's inputs, `lrkit recipes`); default 'json'
        * (edited as JSON text). 'enum' lists suggested `values`; 'expression' is a safe expression in `variable`.
@@ -53,16 +53,18 @@ export type NormalizedOptions = Record<string, unknown>;
  * (`hf.cosine`). `build` receives validated options with defaults filled in.
  */
 export interface ScheduleDefinition {
-  /** The `type` used in specs. */
+  /** The `type` used in specs: the JavaScript name (`hf.cosineWithRestarts`), which `toSpec` emits. */
   readonly type: string;
+  /** Other names accepted in specs (the upstream library's, e.g. `hf.cosine_with_restarts`); they normalize to `type`. */
+  readonly aliases?: readonly string[];
   /** One-line description (JSDoc, JSON Schema description). */
   readonly doc: string;
   readonly options: Readonly<Record<string, OptionDef>>;
   /** Valid options showing a typical use (`lrkit recipes`, the playground's default; a test builds each one). */
   readonly example: Readonly<Record<string, JsonValue>>;
   /** Cross-option checks (e.g. two options that exclude each other). */
-  readonly check?: (options: NormalizedOptions, scope: string) => void;
-  readonly build: (options: NormalizedOptions, scope: string) => (step: number) => number;
+  readonly check?: (options: NormalizedOptions, scope: Path) => void;
+  readonly build: (options: NormalizedOptions, scope: Path) => (step: number) => number;
 }
 
 /** Identity helper that keeps definitions type-checked. */
@@ -101,7 +103,8 @@ function describeRange(what: string, b: RangeBounds): string {
 }
 
 /** Validates one option value against its type; returns the normalized value. */
-export function checkOption(option: string, value: unknown, type: OptionType): unknown {
+export function checkOption(where: Where, value: unknown, type: OptionType): unknown {
+  const option = typeof where === 'string' ? [where] : where;
   switch (type.kind) {
     case 'number':
       if (type.min === undefined && type.max === undefined) {
@@ -120,7 +123,7 @@ export function checkOption(option: string, value: unknown, type: OptionType): u
         throw new OptionError(option, value, `${describeType(type)}${type.minLength ? ` with at least ${type.minLength} entries` : ''}`);
       }
       const list = value.map((v, i) =>
-        type.integer ? integerAtLeast(`${option}[${i}]`, v, type.min ?? -Number.MAX_SAFE_INTEGER) : checkOption(`${option}[${i}]`, v, { ...type, kind: 'number' }),
+        type.integer ? integerAtLeast(at(option, i), v, type.min ?? -Number.MAX_SAFE_INTEGER) : checkOption(at(option, i), v, { ...type, kind: 'number' }),
       ) as number[];
       for (let i = 1; i < list.length; i++) {
         const a = list[i - 1] as number;
@@ -137,7 +140,7 @@ export function checkOption(option: string, value: unknown, type: OptionType): u
     case 'scheduleList':
       if (!Array.isArray(value) || value.length < (type.minLength ?? 1)) throw new OptionError(option, value, describeType(type));
       value.forEach((v, i) => {
-        if (typeof v !== 'function') throw new OptionError(`${option}[${i}]`, v, 'a schedule (a function of the step)');
+        if (typeof v !== 'function') throw new OptionError(at(option, i), v, 'a schedule (a function of the step)');
       });
       return [...value];
     case 'custom':
@@ -145,22 +148,42 @@ export function checkOption(option: string, value: unknown, type: OptionType): u
   }
 }
 
-/** Validates an options object against a definition: known keys, types, defaults, cross-checks. */
-export function normalizeOptions(definition: ScheduleDefinition, raw: unknown): NormalizedOptions {
-  const scope = definition.type;
-  const options = plainObject(`${scope}.options`, raw ?? {});
-  knownKeys(scope, options, Object.keys(definition.options));
+/**
+ * Validates an options object against a definition: known keys, types, defaults, cross-checks. `scope` is
+ * where the options sit (a spec path such as `['scheduler', 'schedule']`; default: the type, for direct calls).
+ */
+export function normalizeOptions(definition: ScheduleDefinition, raw: unknown, scope: Path = [definition.type]): NormalizedOptions {
+  return normalizeWith(definition.type, definition.options, raw, scope, definition.check);
+}
+
+/**
+ * The one options validator behind schedules and scheduler classes: `raw` must be an object with only
+ * known keys; absent options take their default (or stay absent when optional); each value is checked
+ * against its type at its own path; `check` then sees the whole. With `nullIsAbsent`, `null` counts as
+ * absent for optional options (PyTorch's `None`).
+ */
+export function normalizeWith(
+  type: string,
+  definitions: Readonly<Record<string, OptionDef>>,
+  raw: unknown,
+  scope: Path,
+  check?: (options: NormalizedOptions, scope: Path) => void,
+  { nullIsAbsent = false }: { nullIsAbsent?: boolean } = {},
+): NormalizedOptions {
+  const options = plainObject(scope.length === 1 && scope[0] === type ? at(scope, 'options') : scope, raw ?? {});
+  knownKeys(scope, options, Object.keys(definitions));
   const out: NormalizedOptions = {};
-  for (const [key, def] of Object.entries(definition.options)) {
+  for (const [key, def] of Object.entries(definitions)) {
     let value = options[key];
+    if (value === null && nullIsAbsent && def.optional) value = undefined;
     if (value === undefined) {
       if (def.default !== undefined) value = def.default;
       else if (def.optional) continue;
-      else throw new OptionError(`${scope}.${key}`, undefined, `${describeType(def.type)} (required)`);
+      else throw new OptionError(at(scope, key), undefined, `${describeType(def.type)} (required)`);
     }
-    out[key] = checkOption(`${scope}.${key}`, value, def.type);
+    out[key] = checkOption(at(scope, key), value, def.type);
   }
-  definition.check?.(out, scope);
+  check?.(out, scope);
   return out;
 }
 
@@ -191,9 +214,9 @@ export function specFromOptions(definition: ScheduleDefinition, options: Normali
  * @example
  * const s = instantiate(cosineDefinition, { from: 0.1, steps: 10 });
  */
-export function instantiate(definition: ScheduleDefinition, raw: unknown): Schedule {
-  const options = normalizeOptions(definition, raw);
-  const fn = definition.build(options, definition.type);
+export function instantiate(definition: ScheduleDefinition, raw: unknown, scope: Path = [definition.type]): Schedule {
+  const options = normalizeOptions(definition, raw, scope);
+  const fn = definition.build(options, scope);
   return defineSchedule(fn, specFromOptions(definition, options));
 }
 
@@ -212,8 +235,8 @@ export const choice = (doc: string, values: readonly string[], def?: string): Op
 export const scheduleOption = (doc: string): OptionDef => ({ type: { kind: 'schedule' }, doc });
 
 /** Optional numbers that exclude each other (e.g. `alpha` and `to`). */
-export function exclusive(options: NormalizedOptions, scope: string, a: string, b: string): void {
+export function exclusive(options: NormalizedOptions, scope: Path, a: string, b: string): void {
   if (options[a] !== undefined && options[b] !== undefined) {
-    throw new OptionError(`${scope}.${b}`, options[b], `no ${b} when ${a} is given (they set the same thing)`);
+    throw new OptionError(at(scope, b), options[b], `no ${b} when ${a} is given (they set the same thing)`);
   }
 }

@@ -1,5 +1,5 @@
 import { bool, choice, defineDefinition, instantiate, num } from './define.js';
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import type { Schedule } from './Schedule.js';
 
 export interface OneCycleOptions {
@@ -38,7 +38,7 @@ export const oneCycleDefinition = defineDefinition({
     const first = pct * total - 1;
     const second = o.threePhase ? 2 * pct * total - 2 : total - 1;
     if (first === 0 || second - first === 0 || (o.threePhase && total - 1 - second === 0)) {
-      throw new OptionError(`${scope}.pctStart`, pct, `a value that gives every phase a non-zero length with totalSteps ${total}`);
+      throw new OptionError(at(scope, 'pctStart'), pct, `a value that gives every phase a non-zero length with totalSteps ${total}`);
     }
   },
   build: (o) => {

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate } from './define.js';
 import { bisectLeft } from '../bisect.js';
 import type { Schedule } from './Schedule.js';
@@ -21,7 +21,7 @@ export const piecewiseConstantDefinition = defineDefinition({
   check: (o, scope) => {
     const b = o.boundaries as number[];
     const v = o.values as number[];
-    if (v.length !== b.length + 1) throw new OptionError(`${scope}.values`, v, `${b.length + 1} values (one more than boundaries)`);
+    if (v.length !== b.length + 1) throw new OptionError(at(scope, 'values'), v, `${b.length + 1} values (one more than boundaries)`);
   },
   build: (o) => {
     const boundaries = o.boundaries as number[];

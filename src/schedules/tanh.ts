@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
@@ -27,7 +27,7 @@ export const tanhDefinition = defineDefinition({
     ub: num('Upper bound of the tanh argument.', { default: 3 }),
   },
   check: (o, scope) => {
-    if ((o.lb as number) >= (o.ub as number)) throw new OptionError(`${scope}.lb`, o.lb, `a number below ub (${String(o.ub)})`);
+    if ((o.lb as number) >= (o.ub as number)) throw new OptionError(at(scope, 'lb'), o.lb, `a number below ub (${String(o.ub)})`);
   },
   build: (o) => {
     const from = o.from as number;

@@ -1,5 +1,5 @@
 import { OptionError } from '../errors.js';
-import { createOptimizer, type PlainOptimizer } from '../optim/createOptimizer.js';
+import { PlainOptimizer } from '../optim/createOptimizer.js';
 import type { ParamGroup } from '../optim/Optimizer.js';
 import { LRScheduler, type Scheduler } from '../torch/LRScheduler.js';
 import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
@@ -46,16 +46,9 @@ function numberList(path: string, value: unknown, steps: number, allowNull: bool
   return value as Array<number | null> & number[];
 }
 
-/** Builds the trace's optimizer, with errors labelled `optimizer.*`. */
+/** Builds the trace's optimizer; errors name their path under `optimizer`. */
 export function buildOptimizer(spec: Record<string, unknown>): PlainOptimizer {
-  try {
-    return createOptimizer(spec as never);
-  } catch (error) {
-    if (error instanceof OptionError && error.option.startsWith('createOptimizer.')) {
-      throw new OptionError(`optimizer.${error.option.slice('createOptimizer.'.length)}`, error.value, error.expectation);
-    }
-    throw error;
-  }
+  return new PlainOptimizer(spec as never, ['optimizer']);
 }
 
 function momentumOf(group: ParamGroup): number {

@@ -1,9 +1,10 @@
-import { OptionError, StateError } from '../errors.js';
+import { at, OptionError, StateError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { bisectRight } from '../bisect.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
-import { integerAtLeast, knownKeys, plainObject } from '../validate.js';
-import { checkCallOrder, checkOptimizer, nextEpoch, type Chainable, type Scheduler } from '../torch/LRScheduler.js';
+import { integerAtLeast } from '../validate.js';
+import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers } from '../torch/defineOptions.js';
+import { checkCallOrder, checkOptimizer, nextEpoch, type Chainable, type Scheduler, type SchedulerSpec } from '../torch/LRScheduler.js';
 import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
 import { checkMilestones, loadChildren, readGroupLrs } from '../torch/composites.js';
 
@@ -14,6 +15,17 @@ export interface PlateauSequentialLROptions {
   milestones: number[];
   lastEpoch?: number;
 }
+
+/** PlateauSequentialLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const plateauSequentialLROptions = defineOptions<PlateauSequentialLROptions>()({
+  type: 'PlateauSequentialLR',
+  doc: 'lrkit: SequentialLR that accepts ReduceLROnPlateau phases (e.g. warmup then plateau; needs metrics).',
+  module: 'lrkit',
+  stepPer: 'metric',
+  cyclesMomentum: false,
+  options: { schedulers: schedulers('Scheduler specs, run in order (ReduceLROnPlateau allowed).', ''), milestones: milestones(''), lastEpoch: lastEpoch('') },
+  example: { schedulers: [{ type: 'LinearLR', startFactor: 0.1, totalIters: 5 }, { type: 'ReduceLROnPlateau', patience: 3 }], milestones: [5] },
+});
 
 /**
  * PyTorch's SequentialLR, plus ReduceLROnPlateau phases (pytorch/pytorch#68978): e.g. warmup, then
@@ -39,22 +51,21 @@ export class PlateauSequentialLR implements Scheduler {
   lastEpoch: number;
   private readonly lastLr: number[];
 
-  constructor(optimizer: Optimizer, options: PlateauSequentialLROptions) {
-    checkOptimizer('PlateauSequentialLR', optimizer);
-    const opts = plainObject('PlateauSequentialLR.options', options);
-    knownKeys('PlateauSequentialLR', opts, ['schedulers', 'milestones', 'lastEpoch']);
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: PlateauSequentialLROptions, where: Where = 'PlateauSequentialLR') {
+    checkOptimizer(where, optimizer);
+    const opts = plateauSequentialLROptions.normalize(options, where);
     const children = opts.schedulers;
-    if (!Array.isArray(children) || children.length === 0) throw new OptionError('PlateauSequentialLR.schedulers', children, 'a non-empty array of schedulers');
     children.forEach((c: unknown, i) => {
       const child = c as Partial<Chainable> | null;
-      if (child === null || typeof child !== 'object' || typeof child.step !== 'function') throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, c, 'a scheduler');
+      if (child === null || typeof child !== 'object' || typeof child.step !== 'function') throw new OptionError(at(where, 'schedulers', i), c, 'a scheduler');
       if (!(child instanceof ReduceLROnPlateau) && typeof child.initialStep !== 'function') {
-        throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, child.type, 'a chainable scheduler or a ReduceLROnPlateau');
+        throw new OptionError(at(where, 'schedulers', i), child.type, 'a chainable scheduler or a ReduceLROnPlateau');
       }
-      if (child.optimizer !== optimizer) throw new OptionError(`PlateauSequentialLR.schedulers[${i}].optimizer`, child.type, 'the same optimizer as the PlateauSequentialLR');
+      if (child.optimizer !== optimizer) throw new OptionError(at(where, 'schedulers', i, 'optimizer'), child.type, 'the same optimizer as the PlateauSequentialLR');
     });
-    const milestones = checkMilestones('PlateauSequentialLR', opts.milestones, children.length);
-    const lastEpoch = integerAtLeast('PlateauSequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
+    const milestones = checkMilestones(where, opts.milestones, children.length);
+    const lastEpoch = opts.lastEpoch;
     // ReduceLROnPlateau does not set initialLr; a sequence made only of plateaus needs it here.
     for (const group of optimizer.paramGroups) if (group.initialLr === undefined) group.initialLr = group.lr;
     this.optimizer = optimizer;
@@ -69,6 +80,11 @@ export class PlateauSequentialLR implements Scheduler {
   }
 
   /** One step; `metric` is required while a ReduceLROnPlateau phase is active. */
+  /** The spec, with each phase's spec. */
+  toSpec(): SchedulerSpec {
+    return { ...optionsToSpec(plateauSequentialLROptions, { milestones: this.milestones }), schedulers: this.schedulers.map((c) => c.toSpec()) } as SchedulerSpec;
+  }
+
   step(metric?: number): void {
     checkCallOrder(this.optimizer);
     const epoch = nextEpoch(this.type, this.lastEpoch);

@@ -1,9 +1,9 @@
 import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, type JsonValue, type StateReader } from '../state.js';
-import { finiteNumber, integerAtLeast, positiveInteger } from '../validate.js';
-import { checkCallOrder, LRScheduler, nextEpoch, type LastEpochOption } from './LRScheduler.js';
-import { orDefault, readOptions } from './options.js';
+import { checkCallOrder, LRScheduler, nextEpoch, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
+import type { Where } from '../errors.js';
+import { defineOptions, etaMin, int, lastEpoch, optionsToSpec, torchEpoch } from './defineOptions.js';
 
 export interface CosineAnnealingWarmRestartsOptions extends LastEpochOption {
   /** Steps until the first restart. A positive integer. */
@@ -13,6 +13,15 @@ export interface CosineAnnealingWarmRestartsOptions extends LastEpochOption {
   /** Minimum lr. Default 0. */
   etaMin?: number;
 }
+
+/** CosineAnnealingWarmRestarts' options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const cosineAnnealingWarmRestartsOptions = defineOptions<CosineAnnealingWarmRestartsOptions>()({
+  type: 'CosineAnnealingWarmRestarts',
+  doc: 'Cosine annealing with warm restarts (SGDR); periods grow by tMult.',
+  ...torchEpoch,
+  options: { t0: int('T_0', 'Steps until the first restart.', 1), tMult: int('T_mult', 'Period growth factor after each restart.', 1, 1), etaMin, lastEpoch: lastEpoch() },
+  example: { t0: 10, tMult: 2, etaMin: 0 },
+});
 
 /**
  * PyTorch `CosineAnnealingWarmRestarts` (SGDR). `step(epoch)` accepts fractional epochs, e.g.
@@ -31,18 +40,23 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   /** Position within the current cycle (fractional after `step(epoch)` with a fraction). */
   tCur: number;
 
-  constructor(optimizer: Optimizer, options: CosineAnnealingWarmRestartsOptions) {
-    const { opts } = readOptions('CosineAnnealingWarmRestarts', optimizer, options, ['t0', 'tMult', 'etaMin', 'lastEpoch']);
-    const t0 = positiveInteger('CosineAnnealingWarmRestarts.t0', opts.t0);
-    const tMult = integerAtLeast('CosineAnnealingWarmRestarts.tMult', orDefault(opts.tMult, 1), 1);
-    const etaMin = finiteNumber('CosineAnnealingWarmRestarts.etaMin', orDefault(opts.etaMin, 0.0));
-    super(optimizer, opts.lastEpoch as number | undefined, 'CosineAnnealingWarmRestarts');
-    this.t0 = t0;
-    this.tI = t0;
-    this.tMult = tMult;
-    this.etaMin = etaMin;
+  private readonly options: Required<CosineAnnealingWarmRestartsOptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: CosineAnnealingWarmRestartsOptions, where: Where = 'CosineAnnealingWarmRestarts') {
+    const o = cosineAnnealingWarmRestartsOptions.normalize(options, where);
+    super(optimizer, o.lastEpoch, where);
+    this.options = o;
+    this.t0 = o.t0;
+    this.tMult = o.tMult;
+    this.etaMin = o.etaMin;
+    this.tI = o.t0;
     this.tCur = this.lastEpoch;
     this.initialStep();
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(cosineAnnealingWarmRestartsOptions, this.options);
   }
 
   protected computeLr(out: number[]): void {

@@ -1,4 +1,4 @@
-import { OptionError, ScheduleError } from '../errors.js';
+import { at, NoClosedFormError, OptionError, ScheduleError, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type JsonValue, type SchedulerState, type StateReader } from '../state.js';
 import { integerAtLeast, plainObject } from '../validate.js';
@@ -13,6 +13,12 @@ export interface LastEpochOption {
   lastEpoch?: number;
 }
 
+/** A scheduler described as JSON: `type` is the class name, the other keys its options. */
+export interface SchedulerSpec {
+  type: string;
+  [option: string]: unknown;
+}
+
 /** The common surface of every stateful scheduler, composites included. */
 export interface Scheduler {
   readonly type: string;
@@ -24,6 +30,12 @@ export interface Scheduler {
   stateDict(): SchedulerState;
   /** Restores a state from `stateDict()`; `path` prefixes error messages. */
   loadStateDict(state: unknown, path?: string): void;
+  /**
+   * The JSON spec this scheduler was built from, normalized (every default explicit, `lastEpoch` left out),
+   * however it was built: `buildScheduler(optimizer, scheduler.toSpec())` builds an identical one. Throws an
+   * OptionError for what has no JSON form (a JavaScript-function lambda or schedule).
+   */
+  toSpec(): SchedulerSpec;
 }
 
 /**
@@ -77,22 +89,22 @@ export function nextEpoch(type: string, current: number): number {
 }
 
 /** Validates the optimizer contract once, when a scheduler attaches. */
-export function checkOptimizer(scope: string, optimizer: unknown): Optimizer {
-  const opt = plainObjectLike(`${scope}.optimizer`, optimizer);
+export function checkOptimizer(scope: Where, optimizer: unknown): Optimizer {
+  const opt = plainObjectLike(at(scope, 'optimizer'), optimizer);
   const groups = (opt as { paramGroups?: unknown }).paramGroups;
   if (!Array.isArray(groups) || groups.length === 0) {
-    throw new OptionError(`${scope}.optimizer.paramGroups`, groups, 'a non-empty array of param groups');
+    throw new OptionError(at(scope, 'optimizer', 'paramGroups'), groups, 'a non-empty array of param groups');
   }
   groups.forEach((group: unknown, i) => {
-    const g = plainObject(`${scope}.optimizer.paramGroups[${i}]`, group);
+    const g = plainObject(at(scope, 'optimizer', 'paramGroups', i), group);
     if (typeof g.lr !== 'number' || !Number.isFinite(g.lr)) {
-      throw new OptionError(`${scope}.optimizer.paramGroups[${i}].lr`, g.lr, 'a finite number');
+      throw new OptionError(at(scope, 'optimizer', 'paramGroups', i, 'lr'), g.lr, 'a finite number');
     }
   });
   return opt as Optimizer;
 }
 
-function plainObjectLike(option: string, value: unknown): object {
+function plainObjectLike(option: Where, value: unknown): object {
   if (typeof value !== 'object' || value === null) throw new OptionError(option, value, 'an optimizer object with paramGroups');
   return value;
 }
@@ -108,6 +120,8 @@ function plainObjectLike(option: string, value: unknown): object {
  */
 export abstract class LRScheduler implements Chainable {
   abstract readonly type: string;
+  /** This scheduler's JSON spec (see {@link Scheduler.toSpec}). */
+  abstract toSpec(): SchedulerSpec;
   readonly optimizer: Optimizer;
   /** The lrs the schedule is relative to: each group's `initialLr`. */
   baseLrs: number[];
@@ -120,16 +134,16 @@ export abstract class LRScheduler implements Chainable {
   protected readonly lastLr: number[];
   protected readonly lrBuffer: number[];
 
-  protected constructor(optimizer: Optimizer, lastEpoch: number | undefined, scope: string) {
+  protected constructor(optimizer: Optimizer, lastEpoch: number | undefined, scope: Where) {
     this.optimizer = checkOptimizer(scope, optimizer);
-    const last = lastEpoch === undefined ? -1 : integerAtLeast(`${scope}.lastEpoch`, lastEpoch, -1);
+    const last = lastEpoch === undefined ? -1 : integerAtLeast(at(scope, 'lastEpoch'), lastEpoch, -1);
     const groups = this.optimizer.paramGroups;
     if (last === -1) {
       for (const group of groups) if (group.initialLr === undefined) group.initialLr = group.lr;
     } else {
       groups.forEach((group, i) => {
         if (typeof group.initialLr !== 'number') {
-          throw new OptionError(`${scope}.optimizer.paramGroups[${i}].initialLr`, group.initialLr, `a number when resuming with lastEpoch ${last} (PyTorch: param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer)`);
+          throw new OptionError(at(scope, 'optimizer', 'paramGroups', i, 'initialLr'), group.initialLr, `a number when resuming with lastEpoch ${last} (PyTorch: param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer)`);
         }
       });
     }
@@ -288,7 +302,7 @@ export abstract class LRScheduler implements Chainable {
 
   /** Writes the closed form for `this.lastEpoch` into `out`; subclasses without `closedFormLr` override it. */
   protected closedFormAt(out: number[]): void {
-    if (!this.closedFormLr) throw new ScheduleError(`${this.type} has no closed form (its lr depends on its history); step it instead`);
+    if (!this.closedFormLr) throw new NoClosedFormError(this.type);
     this.closedFormLr(out);
   }
 }

@@ -1,3 +1,4 @@
+import type { Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { LambdaLR, type LambdaLROptions } from './LambdaLR.js';
 import type { ResolvedFactor } from './lambdas.js';
@@ -13,8 +14,9 @@ export type MultiplicativeLROptions = LambdaLROptions;
 export class MultiplicativeLR extends LambdaLR {
   override readonly type: string = 'MultiplicativeLR';
 
-  constructor(optimizer: Optimizer, options: MultiplicativeLROptions) {
-    super(optimizer, options);
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: MultiplicativeLROptions, where?: Where) {
+    super(optimizer, options, where);
     this.initialStep();
   }
 

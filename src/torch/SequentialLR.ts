@@ -1,8 +1,9 @@
-import { OptionError, StateError } from '../errors.js';
+import { at, OptionError, StateError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
-import { integerAtLeast, plainObject, knownKeys } from '../validate.js';
-import { checkCallOrder, checkOptimizer, duringInitialization, nextEpoch, type Chainable } from './LRScheduler.js';
+import { integerAtLeast } from '../validate.js';
+import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers, torchEpoch } from './defineOptions.js';
+import { checkCallOrder, checkOptimizer, duringInitialization, nextEpoch, type Chainable, type SchedulerSpec } from './LRScheduler.js';
 import { bisectRight } from '../bisect.js';
 import { cannotRestart, checkChildren, checkMilestones, loadChildren, readGroupLrs } from './composites.js';
 
@@ -13,6 +14,15 @@ export interface SequentialLROptions {
   milestones: number[];
   lastEpoch?: number;
 }
+
+/** SequentialLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const sequentialLROptions = defineOptions<SequentialLROptions>()({
+  type: 'SequentialLR',
+  doc: 'Run schedulers one after another, switching at the milestones (e.g. warmup then cosine).',
+  ...torchEpoch,
+  options: { schedulers: schedulers('Scheduler specs, run in order.'), milestones: milestones('milestones'), lastEpoch: lastEpoch() },
+  example: { schedulers: [{ type: 'LinearLR', startFactor: 0.01, totalIters: 10 }, { type: 'CosineAnnealingLR', tMax: 90 }], milestones: [10] },
+});
 
 /**
  * PyTorch `SequentialLR`. Construction resets the lrs to `initialLr`, undoes the initial steps its
@@ -32,16 +42,16 @@ export class SequentialLR implements Chainable {
   lastEpoch: number;
   private readonly lastLr: number[];
 
-  constructor(optimizer: Optimizer, options: SequentialLROptions) {
-    checkOptimizer('SequentialLR', optimizer);
-    const opts = plainObject('SequentialLR.options', options);
-    knownKeys('SequentialLR', opts, ['schedulers', 'milestones', 'lastEpoch']);
-    const { children } = checkChildren('SequentialLR', opts.schedulers, optimizer);
-    const milestones = checkMilestones('SequentialLR', opts.milestones, children.length);
-    const lastEpoch = integerAtLeast('SequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: SequentialLROptions, where: Where = 'SequentialLR') {
+    checkOptimizer(where, optimizer);
+    const o = sequentialLROptions.normalize(options, where);
+    const { children } = checkChildren('SequentialLR', where, o.schedulers, optimizer);
+    const milestones = checkMilestones(where, o.milestones, children.length);
+    const lastEpoch = o.lastEpoch;
     optimizer.paramGroups.forEach((group, i) => {
       if (typeof group.initialLr !== 'number') {
-        throw new OptionError(`SequentialLR.optimizer.paramGroups[${i}].initialLr`, group.initialLr, 'a number (set by the child schedulers)');
+        throw new OptionError(at(where, 'optimizer', 'paramGroups', i, 'initialLr'), group.initialLr, 'a number (set by the child schedulers)');
       }
     });
     this.optimizer = optimizer;
@@ -52,6 +62,11 @@ export class SequentialLR implements Chainable {
     this.undoInitialStep();
     (children[0] as Chainable).initialStep();
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** The spec, with each child's spec. */
+  toSpec(): SchedulerSpec {
+    return { ...optionsToSpec(sequentialLROptions, { milestones: this.milestones }), schedulers: this.schedulers.map((c) => c.toSpec()) } as SchedulerSpec;
   }
 
   /** PyTorch's recursive undo: composites undo their children, not themselves. */
