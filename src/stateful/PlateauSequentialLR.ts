@@ -2,7 +2,6 @@ import { at, OptionError, StateError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { bisectRight } from '../bisect.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
-import { integerAtLeast } from '../validate.js';
 import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers } from '../torch/defineOptions.js';
 import { checkCallOrder, checkOptimizer, nextEpoch, type Chainable, type Scheduler, type SchedulerSpec } from '../torch/LRScheduler.js';
 import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';

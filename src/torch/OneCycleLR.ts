@@ -1,6 +1,6 @@
 import { at, OptionError, ScheduleError, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
-import { bool, choice, defineOptions, groupValues, int, lastEpoch, num, optionalInt, optionsToSpec, perGroup } from './defineOptions.js';
+import { bool, choice, defineOptions, groupValues, lastEpoch, num, optionalInt, optionsToSpec, perGroup } from './defineOptions.js';
 import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
 import { cycledMomentumKey, writeMomentum } from './momentum.js';
 
