@@ -68,6 +68,13 @@ export class OptionError extends LrkitError {
 }
 
 /**
+ * Deepest nesting lrkit builds, counting every scheduler, schedule and combinator level (a guard against
+ * hostile input, not a design limit): a spec, or a chain of schedules built in code, deeper than this is a
+ * {@link NestingError}, so nothing downstream (JSON, toSpec, code export) can overflow the stack.
+ */
+export const MAX_NESTING = 16;
+
+/**
  * A spec (or a chain of schedules built in code) nests deeper than lrkit accepts: a guard against hostile
  * input, reported at the first path past the limit.
  */

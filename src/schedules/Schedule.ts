@@ -21,6 +21,8 @@ export interface Schedule {
   (step: number): number;
   /** The normalized JSON description, or undefined when the schedule contains a plain function. */
   readonly spec: ScheduleSpec | undefined;
+  /** Levels of schedules in it: 1 for a primitive, 1 + the deepest inner schedule for a combinator. */
+  readonly nesting: number;
 }
 
 /** What combinators accept: an lrkit schedule or any plain `(step) => value` function. */
@@ -32,10 +34,17 @@ export type ScheduleLike = Schedule | ((step: number) => number);
  * @example
  * const half = defineSchedule((t) => 0.5, { type: 'constant', value: 0.5 });
  */
-export function defineSchedule(fn: (step: number) => number, spec: ScheduleSpec | undefined): Schedule {
+export function defineSchedule(fn: (step: number) => number, spec: ScheduleSpec | undefined, nesting = 1): Schedule {
   const schedule = (step: number): number => fn(step);
   Object.defineProperty(schedule, 'spec', { value: spec === undefined ? undefined : Object.freeze(spec), enumerable: true });
+  Object.defineProperty(schedule, 'nesting', { value: nesting });
   return schedule as Schedule;
+}
+
+/** The nesting of a schedule-like value (a plain function counts as 1). */
+export function nestingOf(schedule: ScheduleLike): number {
+  const n = (schedule as Partial<Schedule>).nesting;
+  return typeof n === 'number' ? n : 1;
 }
 
 /** The spec of a schedule-like value, or undefined for a plain function. */

@@ -1,7 +1,7 @@
-import { at, OptionError, type Path, type Where } from '../errors.js';
+import { at, MAX_NESTING, NestingError, OptionError, type Path, type Where } from '../errors.js';
 import type { JsonValue } from '../state.js';
 import { boolean, integerAtLeast, knownKeys, numberInRange, oneOf, plainObject, type RangeBounds } from '../validate.js';
-import { defineSchedule, specOf, type Schedule, type ScheduleLike, type ScheduleSpec } from './Schedule.js';
+import { defineSchedule, nestingOf, specOf, type Schedule, type ScheduleLike, type ScheduleSpec } from './Schedule.js';
 
 /**
  * The type of one option, described as data. The same description validates options when a schedule
@@ -216,8 +216,16 @@ export function specFromOptions(definition: ScheduleDefinition, options: Normali
  */
 export function instantiate(definition: ScheduleDefinition, raw: unknown, scope: Path = [definition.type]): Schedule {
   const options = normalizeOptions(definition, raw, scope);
+  // Nesting is counted when built, in code as from a spec, so no schedule is deeper than a spec may be.
+  let inner = 0;
+  for (const [key, def] of Object.entries(definition.options)) {
+    const value = options[key];
+    if (def.type.kind === 'schedule' && value !== undefined) inner = Math.max(inner, nestingOf(value as ScheduleLike));
+    if (def.type.kind === 'scheduleList' && Array.isArray(value)) for (const v of value) inner = Math.max(inner, nestingOf(v as ScheduleLike));
+  }
+  if (inner + 1 > MAX_NESTING + 1) throw new NestingError(scope, MAX_NESTING);
   const fn = definition.build(options, scope);
-  return defineSchedule(fn, specFromOptions(definition, options));
+  return defineSchedule(fn, specFromOptions(definition, options), inner + 1);
 }
 
 // Shorthands used by the definitions.

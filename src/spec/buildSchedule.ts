@@ -1,14 +1,10 @@
-import { at, NestingError, OptionError, toPath, type Path, type Where } from '../errors.js';
+import { at, MAX_NESTING, NestingError, OptionError, toPath, type Path, type Where } from '../errors.js';
 import { instantiate } from '../schedules/define.js';
 import type { Schedule } from '../schedules/Schedule.js';
 import { plainObject } from '../validate.js';
 import { scheduleDefinition, SCHEDULE_DEFINITIONS } from './scheduleDefinitions.js';
 
-/**
- * Deepest nesting a spec may use, counting every scheduler, schedule and combinator level on the way down
- * (a guard against hostile input, not a design limit). Past it a {@link NestingError} names the path.
- */
-export const MAX_NESTING = 16;
+export { MAX_NESTING };
 
 /** Throws a NestingError when `depth` (0 at the root spec) is past {@link MAX_NESTING}. */
 export function checkNesting(path: Path, depth: number): void {
