@@ -1,4 +1,4 @@
-import { at, OptionError, StateError, type Where } from '../errors.js';
+import { at, NoClosedFormError, OptionError, StateError, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { warmupCurve, WARMUP_MODES, type WarmupMode } from '../combinators/warmup.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
@@ -134,7 +134,7 @@ export class WarmupLR implements Scheduler {
   lrAt(step: number): number[] {
     if (step < this.steps) return this.targets.map((target) => warmupCurve(this.mode, this.startFactor * target, target, step, this.steps));
     const inner = this.scheduler as Partial<{ lrAt(step: number): number[] }>;
-    if (typeof inner.lrAt !== 'function') throw new OptionError('WarmupLR.lrAt', step, `a step inside the warmup (${this.scheduler.type} has no closed form)`);
+    if (typeof inner.lrAt !== 'function') throw new NoClosedFormError(this.type, `past the warmup it is ${this.scheduler.type}'s, which has none`);
     return inner.lrAt(step - this.steps);
   }
 

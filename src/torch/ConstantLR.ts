@@ -56,6 +56,14 @@ export class ConstantLR extends LRScheduler {
     }
   }
 
+  /** Two constant runs: before and from `totalIters`. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const buffer = new Array<number>(columns.length).fill(0);
+    const split = Math.min(steps, this.totalIters);
+    if (split > 0) this.fillRun(columns, 0, split, buffer);
+    if (split < steps) this.fillRun(columns, split, steps, buffer);
+  }
+
   protected override closedFormLr(out: number[]): void {
     const reached = this.lastEpoch >= this.totalIters ? 1 : 0;
     for (let i = 0; i < out.length; i++) out[i] = (this.baseLrs[i] as number) * (this.factor + reached * (1 - this.factor));

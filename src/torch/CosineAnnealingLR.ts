@@ -76,6 +76,15 @@ export class CosineAnnealingLR extends LRScheduler {
     }
   }
 
+  /** The closed form inline: one cosine per step shared by all groups, no dispatch or buffer (same arithmetic as lrAt). */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const { tMax, etaMin } = this;
+    for (let t = 0; t < steps; t++) {
+      const c = Math.cos((Math.PI * t) / tMax);
+      for (let g = 0; g < columns.length; g++) (columns[g] as Float64Array)[t] = etaMin + ((((this.baseLrs[g] as number) - etaMin) * (1 + c)) / 2);
+    }
+  }
+
   protected override closedFormLr(out: number[]): void {
     const { tMax, etaMin } = this;
     const c = Math.cos((Math.PI * this.lastEpoch) / tMax);

@@ -114,6 +114,47 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     };
   }
 
+  /**
+   * With `tMult` 1 the closed form depends on `epoch % t0` only: evaluate one period, copy it. With a larger
+   * `tMult`, the cycle index `n` (a log formula) is constant inside each cycle: it is computed once per cycle and
+   * checked at the cycle's last steps, and each step costs one cosine, with the same arithmetic as `lrAt`.
+   */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    if (this.tMult === 1) {
+      const period = Math.min(steps, this.t0);
+      super.previewInto(columns, period);
+      for (const column of columns) for (let from = period; from < steps; from += period) column.copyWithin(from, 0, Math.min(period, steps - from));
+      return;
+    }
+    const { t0, tMult, etaMin } = this;
+    const cycleOf = (e: number) => Math.trunc(Math.log((e / t0) * (tMult - 1) + 1) / Math.log(tMult));
+    const buffer = new Array<number>(columns.length).fill(0);
+    // Before the first restart the closed form is tCur = e, tI = t0.
+    let e = 0;
+    let n = -1;
+    while (e < steps) {
+      const offset = n < 0 ? 0 : (t0 * (tMult ** n - 1)) / (tMult - 1);
+      const tI = n < 0 ? t0 : t0 * tMult ** n;
+      // Exact end of this cycle; the formula is only trusted (and checked) up to a few steps before it.
+      const end = n < 0 ? t0 : (t0 * (tMult ** (n + 1) - 1)) / (tMult - 1);
+      const safeEnd = Math.min(steps, Math.max(e, end - 3));
+      if (safeEnd > e && (n < 0 ? safeEnd - 1 < t0 : cycleOf(safeEnd - 1) === n)) {
+        for (; e < safeEnd; e++) {
+          const c = 1 + Math.cos((Math.PI * (n < 0 ? e : e - offset)) / tI);
+          for (let g = 0; g < columns.length; g++) (columns[g] as Float64Array)[e] = etaMin + (((this.baseLrs[g] as number) - etaMin) * c) / 2;
+        }
+      }
+      // Steps near the boundary go through the closed form itself.
+      const slowEnd = Math.min(steps, end + 3);
+      for (; e < slowEnd; e++) {
+        this.lastEpoch = e;
+        this.closedFormAt(buffer);
+        for (let g = 0; g < columns.length; g++) (columns[g] as Float64Array)[e] = buffer[g] as number;
+      }
+      n = e >= t0 ? cycleOf(e) : -1;
+    }
+  }
+
   /** The `step(epoch)` arithmetic at epoch `lastEpoch`, without changing `tCur` / `tI`. */
   protected override closedFormAt(out: number[]): void {
     const e = this.lastEpoch;

@@ -51,6 +51,15 @@ export class ExponentialLR extends LRScheduler {
     }
   }
 
+  /** The closed form inline: one power per step shared by all groups (same arithmetic as lrAt). */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const gamma = this.gamma;
+    for (let t = 0; t < steps; t++) {
+      const factor = gamma ** t;
+      for (let g = 0; g < columns.length; g++) (columns[g] as Float64Array)[t] = (this.baseLrs[g] as number) * factor;
+    }
+  }
+
   protected override closedFormLr(out: number[]): void {
     const factor = this.gamma ** this.lastEpoch;
     for (let i = 0; i < out.length; i++) out[i] = (this.baseLrs[i] as number) * factor;

@@ -290,14 +290,47 @@ export abstract class LRScheduler implements Chainable {
   }
 
   /**
-   * `lrAt(0) .. lrAt(steps - 1)`: the first `steps` rows of the schedule, one column per group.
+   * The closed form over the first `steps` steps, one `Float64Array` per param group: `preview(n)[g][t]` is
+   * `lrAt(t)[g]`, bit for bit. Nothing is allocated per step, and classes whose closed form is piecewise
+   * constant or periodic fill whole runs at once, so it is much faster than stepping (see `npm run bench`).
+   * Throws a {@link NoClosedFormError} for classes without a closed form.
    *
    * @example
-   * new LinearLR(optimizer, { startFactor: 0.5, totalIters: 2 }).preview(3); // [[0.05], [0.075], [0.1]] for lr 0.1
+   * const [lrs] = new LinearLR(optimizer, { startFactor: 0.5, totalIters: 2 }).preview(3); // Float64Array [0.05, 0.075, 0.1] for lr 0.1
    */
-  preview(steps: number): number[][] {
+  preview(steps: number): Float64Array[] {
     integerAtLeast(`${this.type}.preview(steps)`, steps, 0);
-    return Array.from({ length: steps }, (_, i) => this.lrAt(i));
+    const columns = this.lrBuffer.map(() => new Float64Array(steps));
+    const saved = this.lastEpoch;
+    try {
+      this.lastEpoch = 0;
+      this.closedFormAt(new Array<number>(columns.length).fill(0)); // NoClosedFormError even for preview(0)
+      this.previewInto(columns, steps);
+    } finally {
+      this.lastEpoch = saved;
+    }
+    return columns;
+  }
+
+  /**
+   * Fills `columns[g][t]` with the closed form at step t, for t < steps; may use `this.lastEpoch` freely (the
+   * caller restores it). The default evaluates `closedFormAt` step by step into one reused buffer; classes
+   * with a cheaper exact form (constant runs, periodicity, a running product) override it.
+   */
+  protected previewInto(columns: Float64Array[], steps: number): void {
+    const buffer = new Array<number>(columns.length).fill(0);
+    for (let t = 0; t < steps; t++) {
+      this.lastEpoch = t;
+      this.closedFormAt(buffer);
+      for (let g = 0; g < columns.length; g++) (columns[g] as Float64Array)[t] = buffer[g] as number;
+    }
+  }
+
+  /** Fills steps `from .. to - 1` (clipped to the columns) with the closed form at `from`, for closed forms constant on that run. */
+  protected fillRun(columns: Float64Array[], from: number, to: number, buffer: number[]): void {
+    this.lastEpoch = from;
+    this.closedFormAt(buffer);
+    for (let g = 0; g < columns.length; g++) (columns[g] as Float64Array).fill(buffer[g] as number, from, to);
   }
 
   /** Writes the closed form for `this.lastEpoch` into `out`; subclasses without `closedFormLr` override it. */

@@ -68,6 +68,13 @@ export class LinearLR extends LRScheduler {
     }
   }
 
+  /** Step by step up to `totalIters`, then one constant run. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const ramp = Math.min(steps, this.totalIters);
+    super.previewInto(columns, ramp);
+    if (ramp < steps) this.fillRun(columns, ramp, steps, new Array<number>(columns.length).fill(0));
+  }
+
   protected override closedFormLr(out: number[]): void {
     const { startFactor: s, endFactor: f, totalIters: n } = this;
     const factor = s + ((f - s) * Math.min(n, this.lastEpoch)) / n;

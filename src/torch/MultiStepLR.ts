@@ -64,6 +64,18 @@ export class MultiStepLR extends LRScheduler {
     }
   }
 
+  /** The closed form is constant between milestones: one evaluation per run. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const buffer = new Array<number>(columns.length).fill(0);
+    let from = 0;
+    for (const m of this.milestones) {
+      if (m > from) this.fillRun(columns, from, Math.min(steps, m), buffer);
+      from = Math.max(from, m);
+      if (from >= steps) return;
+    }
+    this.fillRun(columns, from, steps, buffer);
+  }
+
   protected override closedFormLr(out: number[]): void {
     const factor = this.gamma ** bisectRight(this.milestones, this.lastEpoch);
     for (let i = 0; i < out.length; i++) out[i] = (this.baseLrs[i] as number) * factor;

@@ -28,6 +28,19 @@ export class MultiplicativeLR extends LambdaLR {
     }
   }
 
+  /** The running product: step t multiplies step t - 1's value by lrLambda(t), the same products in the same order as `lrAt`. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    for (let g = 0; g < columns.length; g++) {
+      const column = columns[g] as Float64Array;
+      const factor = (this.factors[g] as ResolvedFactor).fn;
+      let lr = this.baseLrs[g] as number;
+      for (let t = 0; t < steps; t++) {
+        if (t > 0) lr = lr * factor(t);
+        column[t] = lr;
+      }
+    }
+  }
+
   /** `initialLr * lrLambda(1) * ... * lrLambda(step)`, the product the chainable steps accumulate. */
   protected override closedFormAt(out: number[]): void {
     for (let i = 0; i < out.length; i++) {

@@ -58,6 +58,13 @@ export class PolynomialLR extends LRScheduler {
     }
   }
 
+  /** Step by step up to `totalIters`, then one constant run. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const decay = Math.min(steps, this.totalIters);
+    super.previewInto(columns, decay);
+    if (decay < steps) this.fillRun(columns, decay, steps, new Array<number>(columns.length).fill(0));
+  }
+
   protected override closedFormLr(out: number[]): void {
     const factor = (1.0 - Math.min(this.totalIters, this.lastEpoch) / this.totalIters) ** this.power;
     for (let i = 0; i < out.length; i++) out[i] = (this.baseLrs[i] as number) * factor;

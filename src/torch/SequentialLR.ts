@@ -1,4 +1,4 @@
-import { at, OptionError, StateError, type Where } from '../errors.js';
+import { at, NoClosedFormError, OptionError, StateError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { integerAtLeast } from '../validate.js';
@@ -128,13 +128,22 @@ export class SequentialLR implements Chainable {
     integerAtLeast('SequentialLR.lrAt(step)', step, 0);
     const idx = bisectRight(this.milestones, step);
     const child = this.schedulers[idx] as Chainable & Partial<{ lrAt(step: number): number[] }>;
-    if (typeof child.lrAt !== 'function') throw new OptionError('SequentialLR.lrAt', child.type, 'children with a closed form');
+    if (typeof child.lrAt !== 'function') throw new NoClosedFormError(this.type, `its child ${child.type} has none`);
     return child.lrAt(idx === 0 ? step : step - (this.milestones[idx - 1] as number));
   }
 
-  /** `lrAt(0) .. lrAt(steps - 1)`. */
-  preview(steps: number): number[][] {
+  /** `lrAt(0) .. lrAt(steps - 1)`, one Float64Array per group: each child's preview over its segment. */
+  preview(steps: number): Float64Array[] {
     integerAtLeast('SequentialLR.preview(steps)', steps, 0);
-    return Array.from({ length: steps }, (_, i) => this.lrAt(i));
+    const columns = this.optimizer.paramGroups.map(() => new Float64Array(steps));
+    for (let i = 0; i < this.schedulers.length; i++) {
+      const from = i === 0 ? 0 : (this.milestones[i - 1] as number);
+      const to = i < this.milestones.length ? Math.min(steps, this.milestones[i] as number) : steps;
+      if (from >= steps) break;
+      const child = this.schedulers[i] as Chainable & Partial<{ preview(steps: number): Float64Array[] }>;
+      if (typeof child.preview !== 'function') throw new NoClosedFormError(this.type, `its child ${child.type} has none`);
+      child.preview(to - from).forEach((part, g) => (columns[g] as Float64Array).set(part, from));
+    }
+    return columns;
   }
 }

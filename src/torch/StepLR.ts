@@ -55,6 +55,12 @@ export class StepLR extends LRScheduler {
     }
   }
 
+  /** The closed form is constant on each run of `stepSize` steps: one evaluation per run. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const buffer = new Array<number>(columns.length).fill(0);
+    for (let from = 0; from < steps; from += this.stepSize) this.fillRun(columns, from, Math.min(steps, from + this.stepSize), buffer);
+  }
+
   protected override closedFormLr(out: number[]): void {
     const factor = this.gamma ** Math.floor(this.lastEpoch / this.stepSize);
     for (let i = 0; i < out.length; i++) out[i] = (this.baseLrs[i] as number) * factor;
