@@ -1,4 +1,5 @@
 import { OptionError } from '../errors.js';
+import { integerAtLeast } from '../validate.js';
 import type { JsonValue } from '../state.js';
 
 /** The JSON description of a schedule: `type` names the primitive, combinator or recipe, the rest are its options. */
@@ -59,13 +60,28 @@ export function checkSchedule(option: string, value: unknown): ScheduleLike {
 }
 
 /**
- * Evaluates a schedule at steps `0 .. steps - 1`.
+ * A schedule's values at steps `0 .. steps - 1`, as a Float64Array: the same name and shape as a scheduler's
+ * `preview(steps)` (which gives one such array per param group).
  *
+ * @example
+ * previewSchedule(schedules.linear({ from: 1, to: 0, steps: 4 }), 5); // Float64Array [1, 0.75, 0.5, 0.25, 0]
+ */
+export function previewSchedule(schedule: ScheduleLike, steps: number): Float64Array {
+  integerAtLeast('preview(steps)', steps, 0);
+  checkSchedule('preview(schedule)', schedule);
+  const out = new Float64Array(steps);
+  for (let i = 0; i < steps; i++) out[i] = schedule(i);
+  return out;
+}
+
+/**
+ * Evaluates a schedule at steps `0 .. steps - 1`, as a plain array.
+ *
+ * @deprecated One name for sampling: use `schedules.preview(schedule, steps)` (a Float64Array, like
+ * `scheduler.preview(steps)`); `sample` will be removed in the next release.
  * @example
  * sample(linear({ from: 1, to: 0, steps: 4 }), 5); // [1, 0.75, 0.5, 0.25, 0]
  */
 export function sample(schedule: ScheduleLike, steps: number): number[] {
-  const out = new Array<number>(steps);
-  for (let i = 0; i < steps; i++) out[i] = schedule(i);
-  return out;
+  return Array.from(previewSchedule(schedule, steps));
 }
