@@ -20,14 +20,14 @@ export const clampDefinition = defineDefinition({
   },
   check: (o, scope) => {
     if (o.min === undefined && o.max === undefined) throw new OptionError(at(scope, 'min'), undefined, 'min, max, or both');
-    if (o.min !== undefined && o.max !== undefined && (o.min as number) > (o.max as number)) {
+    if (o.min !== undefined && o.max !== undefined && o.min > o.max) {
       throw new OptionError(at(scope, 'max'), o.max, `a number >= min (${String(o.min)})`);
     }
   },
   build: (o) => {
-    const schedule = o.schedule as ScheduleLike;
-    const min = (o.min as number | undefined) ?? -Infinity;
-    const max = (o.max as number | undefined) ?? Infinity;
+    const schedule = o.schedule;
+    const min = o.min ?? -Infinity;
+    const max = o.max ?? Infinity;
     return (t) => Math.min(Math.max(schedule(t), min), max);
   },
 });

@@ -51,14 +51,14 @@ export const cyclesDefinition = defineDefinition({
   },
   build: (o, scope) => {
     const template = readTemplate(at(scope, 'schedule'), o.schedule);
-    const length = (o.length as number | undefined) ?? (template.spec.steps as number);
-    const mul = o.mul as number;
-    const decay = o.decay as number;
-    const limit = o.limit as number | undefined;
-    const k = o.kDecay as number;
+    const length = o.length ?? (template.spec.steps as number);
+    const mul = o.mul;
+    const decay = o.decay;
+    const limit = o.limit;
+    const k = o.kDecay;
     const { type: _type, ...templateOptions } = template.spec;
     const instance = (i: number, tI: number) => instantiate(template.definition, { ...templateOptions, steps: tI, from: template.from * decay ** i });
-    const after = (o.after as number | undefined) ?? (typeof template.spec.to === 'number' ? template.spec.to : instance(0, length)(length));
+    const after = o.after ?? (typeof template.spec.to === 'number' ? template.spec.to : instance(0, length)(length));
     const cache = new Map<number, Schedule>();
     return (step) => {
       const t = Math.max(step, 0);

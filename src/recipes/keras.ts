@@ -19,7 +19,7 @@ export const kerasExponentialDecayDefinition = defineDefinition({
   doc: 'Keras ExponentialDecay: initialLearningRate * decayRate ** (step / decaySteps), floored exponent with staircase.',
   example: { initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.96 },
   options: { initialLearningRate, decaySteps, decayRate: num('The decay rate.', { min: 0, minExclusive: true }), staircase: bool('Decay at discrete intervals.', false) },
-  build: (o) => exponential({ from: o.initialLearningRate as number, rate: o.decayRate as number, steps: o.decaySteps as number, staircase: o.staircase as boolean }),
+  build: (o) => exponential({ from: o.initialLearningRate, rate: o.decayRate, steps: o.decaySteps, staircase: o.staircase }),
 });
 
 export const kerasPiecewiseConstantDecayDefinition = defineDefinition({
@@ -45,7 +45,7 @@ export const kerasPolynomialDecayDefinition = defineDefinition({
     cycle: bool('Decay again towards the next multiple of decaySteps.', false),
   },
   build: (o) =>
-    polynomial({ from: o.initialLearningRate as number, to: o.endLearningRate as number, steps: o.decaySteps as number, power: o.power as number, cycle: o.cycle as boolean }),
+    polynomial({ from: o.initialLearningRate, to: o.endLearningRate, steps: o.decaySteps, power: o.power, cycle: o.cycle }),
 });
 
 export const kerasInverseTimeDecayDefinition = defineDefinition({
@@ -54,7 +54,7 @@ export const kerasInverseTimeDecayDefinition = defineDefinition({
   doc: 'Keras InverseTimeDecay: initialLearningRate / (1 + decayRate * step / decaySteps).',
   example: { initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 },
   options: { initialLearningRate, decaySteps, decayRate: num('The decay rate.', { min: 0 }), staircase: bool('Floor step / decaySteps.', false) },
-  build: (o) => inverseTime({ from: o.initialLearningRate as number, rate: o.decayRate as number, steps: o.decaySteps as number, staircase: o.staircase as boolean }),
+  build: (o) => inverseTime({ from: o.initialLearningRate, rate: o.decayRate, steps: o.decaySteps, staircase: o.staircase }),
 });
 
 export const kerasCosineDecayDefinition = defineDefinition({
@@ -70,10 +70,10 @@ export const kerasCosineDecayDefinition = defineDefinition({
     warmupSteps: num('Warmup length.', { min: 0, default: 0 }),
   },
   build: (o) => {
-    const target = o.warmupTarget as number | undefined;
-    if (target === undefined) return cosine({ from: o.initialLearningRate as number, steps: o.decaySteps as number, alpha: o.alpha as number });
-    const decay = cosine({ from: target, steps: o.decaySteps as number, alpha: o.alpha as number });
-    return warmup(decay, { steps: o.warmupSteps as number, from: o.initialLearningRate as number, to: target });
+    const target = o.warmupTarget;
+    if (target === undefined) return cosine({ from: o.initialLearningRate, steps: o.decaySteps, alpha: o.alpha });
+    const decay = cosine({ from: target, steps: o.decaySteps, alpha: o.alpha });
+    return warmup(decay, { steps: o.warmupSteps, from: o.initialLearningRate, to: target });
   },
 });
 
@@ -90,7 +90,7 @@ export const kerasCosineDecayRestartsDefinition = defineDefinition({
     alpha: num('Floor as a fraction of initialLearningRate.', { default: 0 }),
   },
   build: (o) =>
-    cosineRestarts({ from: o.initialLearningRate as number, t0: o.firstDecaySteps as number, tMult: o.tMul as number, mMul: o.mMul as number, alpha: o.alpha as number }),
+    cosineRestarts({ from: o.initialLearningRate, t0: o.firstDecaySteps, tMult: o.tMul, mMul: o.mMul, alpha: o.alpha }),
 });
 
 export const KERAS_DEFINITIONS = [

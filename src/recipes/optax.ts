@@ -24,15 +24,15 @@ export const optaxWarmupCosineDecayDefinition = defineDefinition({
     exponent: num('Exponent of the cosine factor.', { min: 0, default: 1 }),
   },
   check: (o, scope) => {
-    if ((o.decaySteps as number) <= (o.warmupSteps as number)) {
+    if (o.decaySteps <= o.warmupSteps) {
       throw new OptionError(at(scope, 'decaySteps'), o.decaySteps, `more than warmupSteps (${String(o.warmupSteps)}): Optax needs positive cosine decay steps`);
     }
   },
   build: (o) => {
-    const peak = o.peakValue as number;
-    const alpha = peak === 0 ? 0 : (o.endValue as number) / peak;
-    const decay = cosine({ from: peak, steps: (o.decaySteps as number) - (o.warmupSteps as number), alpha, exponent: o.exponent as number });
-    return warmup(decay, { steps: o.warmupSteps as number, from: o.initValue as number, to: peak });
+    const peak = o.peakValue;
+    const alpha = peak === 0 ? 0 : o.endValue / peak;
+    const decay = cosine({ from: peak, steps: o.decaySteps - o.warmupSteps, alpha, exponent: o.exponent });
+    return warmup(decay, { steps: o.warmupSteps, from: o.initValue, to: peak });
   },
 });
 
@@ -128,7 +128,7 @@ export const optaxPiecewiseInterpolateDefinition = defineDefinition({
     initValue: num('Value at step 0.'),
     boundariesAndScales: { ...boundariesAndScales, default: {} },
   },
-  build: (o) => piecewiseInterpolate(o.interpolateType as 'linear' | 'cosine', o.initValue as number, o.boundariesAndScales as Record<string, number>),
+  build: (o) => piecewiseInterpolate(o.interpolateType as 'linear' | 'cosine', o.initValue, o.boundariesAndScales as Record<string, number>),
 });
 
 const transitionSteps = int('Length of the cycle.', 1);
@@ -155,15 +155,15 @@ export const optaxLinearOnecycleDefinition = defineDefinition({
     finalDivFactor: num('End value = start / finalDivFactor (start = peakValue / divFactor).', { min: 0, minExclusive: true, default: 1e4 }),
   },
   build: (o) => {
-    const t = o.transitionSteps as number;
-    const div = o.divFactor as number;
+    const t = o.transitionSteps;
+    const div = o.divFactor;
     return piecewiseInterpolate(
       'linear',
-      (o.peakValue as number) / div,
+      o.peakValue / div,
       dict([
-        [Math.trunc((o.pctStart as number) * t), div],
-        [Math.trunc((o.pctFinal as number) * t), 1.0 / div],
-        [t, 1.0 / (o.finalDivFactor as number)],
+        [Math.trunc(o.pctStart * t), div],
+        [Math.trunc(o.pctFinal * t), 1.0 / div],
+        [t, 1.0 / o.finalDivFactor],
       ]),
     );
   },
@@ -182,14 +182,14 @@ export const optaxCosineOnecycleDefinition = defineDefinition({
     finalDivFactor: num('End value = start / finalDivFactor.', { min: 0, minExclusive: true, default: 1e4 }),
   },
   build: (o) => {
-    const t = o.transitionSteps as number;
-    const div = o.divFactor as number;
+    const t = o.transitionSteps;
+    const div = o.divFactor;
     return piecewiseInterpolate(
       'cosine',
-      (o.peakValue as number) / div,
+      o.peakValue / div,
       dict([
-        [Math.trunc((o.pctStart as number) * t), div],
-        [t, 1.0 / (div * (o.finalDivFactor as number))],
+        [Math.trunc(o.pctStart * t), div],
+        [t, 1.0 / (div * o.finalDivFactor)],
       ]),
     );
   },

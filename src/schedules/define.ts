@@ -63,13 +63,45 @@ export interface ScheduleDefinition {
   /** Valid options showing a typical use (`lrkit recipes`, the playground's default; a test builds each one). */
   readonly example: Readonly<Record<string, JsonValue>>;
   /** Cross-option checks (e.g. two options that exclude each other). */
-  readonly check?: (options: NormalizedOptions, scope: Path) => void;
-  readonly build: (options: NormalizedOptions, scope: Path) => (step: number) => number;
+  check?(options: NormalizedOptions, scope: Path): void;
+  build(options: NormalizedOptions, scope: Path): (step: number) => number;
 }
 
-/** Identity helper that keeps definitions type-checked. */
-export function defineDefinition(definition: ScheduleDefinition): ScheduleDefinition {
-  return Object.freeze(definition);
+/** The value an option of type `T` has after validation. */
+export type OptionValue<T> = T extends { kind: 'number' | 'integer' }
+  ? number
+  : T extends { kind: 'boolean' }
+    ? boolean
+    : T extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : T extends { kind: 'numberList' }
+        ? number[]
+        : T extends { kind: 'schedule' }
+          ? ScheduleLike
+          : T extends { kind: 'scheduleList' }
+            ? ScheduleLike[]
+            : unknown;
+
+type IsOptional<O> = O extends { default: JsonValue } ? false : O extends { optional: boolean } ? true : false;
+
+/** Validated options of a definition's `options`: defaults filled in, optional-without-default options maybe absent. */
+export type Settled<D extends Readonly<Record<string, OptionDef>>> = {
+  -readonly [K in keyof D as IsOptional<D[K]> extends true ? never : K]: OptionValue<D[K]['type']>;
+} & {
+  -readonly [K in keyof D as IsOptional<D[K]> extends true ? K : never]?: OptionValue<D[K]['type']>;
+};
+
+/** A definition as written: `check` and `build` see the options typed from `options` (no casts). */
+export interface TypedScheduleDefinition<D extends Readonly<Record<string, OptionDef>>> extends Omit<ScheduleDefinition, 'options' | 'check' | 'build'> {
+  readonly options: D;
+  check?(options: Settled<D>, scope: Path): void;
+  build(options: Settled<D>, scope: Path): (step: number) => number;
+}
+
+/** Declares a schedule definition; the options passed to `check` and `build` are typed from `options`. */
+export function defineDefinition<const D extends Readonly<Record<string, OptionDef>>>(definition: TypedScheduleDefinition<D>): ScheduleDefinition {
+  // The one place where typed options meet the untyped registry: `normalizeOptions` produces exactly Settled<D>.
+  return Object.freeze(definition) as unknown as ScheduleDefinition;
 }
 
 /** Human description of an option type, as used in `expected ...` messages. */
@@ -228,19 +260,23 @@ export function instantiate(definition: ScheduleDefinition, raw: unknown, scope:
   return defineSchedule(fn, specFromOptions(definition, options), inner + 1);
 }
 
-// Shorthands used by the definitions.
-export const num = (doc: string, extra: Partial<OptionDef> & RangeBounds = {}): OptionDef => {
-  const { default: d, optional, ...bounds } = extra;
-  return { type: { kind: 'number', ...bounds }, doc, ...(d !== undefined ? { default: d } : {}), ...(optional ? { optional } : {}) };
+// Shorthands used by the definitions; their types say whether an option has a default or may be absent.
+type Extra = { default?: JsonValue; optional?: boolean };
+type Flags<E> = (E extends { default: JsonValue } ? { default: JsonValue } : unknown) & (E extends { optional: true } ? { optional: true } : unknown);
+export const num = <const E extends Extra & RangeBounds = Record<never, never>>(doc: string, extra?: E): { type: { kind: 'number' } & RangeBounds; doc: string } & Flags<E> => {
+  const { default: d, optional, ...bounds } = (extra ?? {}) as Extra & RangeBounds;
+  return { type: { kind: 'number', ...bounds }, doc, ...(d !== undefined ? { default: d } : {}), ...(optional ? { optional } : {}) } as never;
 };
-export const int = (doc: string, min: number, extra: Partial<OptionDef> = {}): OptionDef => ({ type: { kind: 'integer', min }, doc, ...extra });
-export const bool = (doc: string, def: boolean): OptionDef => ({ type: { kind: 'boolean' }, doc, default: def });
-export const choice = (doc: string, values: readonly string[], def?: string): OptionDef => ({
-  type: { kind: 'enum', values },
-  doc,
-  ...(def !== undefined ? { default: def } : {}),
-});
-export const scheduleOption = (doc: string): OptionDef => ({ type: { kind: 'schedule' }, doc });
+export const int = <const E extends Extra = Record<never, never>>(doc: string, min: number, extra?: E): { type: { kind: 'integer'; min: number }; doc: string } & Flags<E> =>
+  ({ type: { kind: 'integer', min }, doc, ...(extra ?? {}) }) as never;
+export const bool = (doc: string, def: boolean): { type: { kind: 'boolean' }; doc: string; default: boolean } => ({ type: { kind: 'boolean' }, doc, default: def });
+export const choice = <const V extends string, const Def extends V | undefined = undefined>(
+  doc: string,
+  values: readonly V[],
+  def?: Def,
+): { type: { kind: 'enum'; values: readonly V[] }; doc: string } & (Def extends string ? { default: JsonValue } : unknown) =>
+  ({ type: { kind: 'enum', values }, doc, ...(def !== undefined ? { default: def } : {}) }) as never;
+export const scheduleOption = (doc: string): { type: { kind: 'schedule' }; doc: string } => ({ type: { kind: 'schedule' }, doc });
 
 /** Optional numbers that exclude each other (e.g. `alpha` and `to`). */
 export function exclusive(options: NormalizedOptions, scope: Path, a: string, b: string): void {

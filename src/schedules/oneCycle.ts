@@ -33,8 +33,8 @@ export const oneCycleDefinition = defineDefinition({
     threePhase: bool("Use the paper's three phases.", false),
   },
   check: (o, scope) => {
-    const total = o.totalSteps as number;
-    const pct = o.pctStart as number;
+    const total = o.totalSteps;
+    const pct = o.pctStart;
     const first = pct * total - 1;
     const second = o.threePhase ? 2 * pct * total - 2 : total - 1;
     if (first === 0 || second - first === 0 || (o.threePhase && total - 1 - second === 0)) {
@@ -42,12 +42,12 @@ export const oneCycleDefinition = defineDefinition({
     }
   },
   build: (o) => {
-    const maxLr = o.maxLr as number;
-    const total = o.totalSteps as number;
-    const pct = o.pctStart as number;
+    const maxLr = o.maxLr;
+    const total = o.totalSteps;
+    const pct = o.pctStart;
     const cos = o.annealStrategy === 'cos';
-    const initial = maxLr / (o.divFactor as number);
-    const min = initial / (o.finalDivFactor as number);
+    const initial = maxLr / o.divFactor;
+    const min = initial / o.finalDivFactor;
     const phases = o.threePhase
       ? [
           { end: pct * total - 1, a: initial, b: maxLr },
