@@ -2,7 +2,7 @@
  * `scheduler.preview(n)` (the closed form as one Float64Array per group) against stepping the same scheduler
  * n times, and against the row-per-step form `preview` had before (an array of `lrAt(t)` arrays), for every
  * class with a closed form (1 param group). Run: `npm run bench` (after the step table) or
- * `node --import tsx bench/preview.bench.ts [--json] [--n 1000000]`. Times are the best of 3 runs, in ns per step.
+ * `node --import tsx bench/preview.bench.ts [--json] [--n 1000000]`. Times are the best of 5 runs after a warm-up, in ns per step.
  */
 import {
   ConstantLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, createOptimizer, cosine, CyclicLR, ExponentialLR, LambdaLR, LinearLR,
@@ -49,15 +49,20 @@ function best(runs: number, fn: () => void): number {
 
 function measure(make: Make, n: number, withRows: boolean): { step: number; preview: number; rows: number | null } {
   const fresh = () => make(createOptimizer({ lr: 0.1, momentum: 0.9 }));
-  const step = best(3, () => {
+  const stepRun = (count: number) => () => {
     const s = fresh();
-    for (let i = 0; i < n; i++) s.step();
-  });
+    for (let i = 0; i < count; i++) s.step();
+  };
   let sink = 0;
-  const preview = best(3, () => {
-    const [lrs] = fresh().preview(n);
-    sink += (lrs as Float64Array)[n - 1] as number;
-  });
+  const previewRun = (count: number) => () => {
+    const [lrs] = fresh().preview(count);
+    sink += (lrs as Float64Array)[count - 1] as number;
+  };
+  // Warm both paths up (JIT) before timing, so neither pays for compilation.
+  stepRun(200_000)();
+  previewRun(200_000)();
+  const step = best(5, stepRun(n));
+  const preview = best(5, previewRun(n));
   // The form `preview` had before: one lrAt(t) array per step.
   const rows = withRows
     ? best(1, () => {
@@ -90,7 +95,7 @@ for (const name of ['CosineAnnealingWarmRestarts (tMult 1)', 'CosineAnnealingWar
 }
 if (json) console.log(JSON.stringify({ n: N, perStepNs: results, tenMillionSteps: cawr }));
 else {
-  console.log(`\npreview(n) vs n x step(), n = ${N}, ns per step (best of 3; "old rows" = the array of lrAt(t) arrays preview returned before)`);
+  console.log(`\npreview(n) vs n x step(), n = ${N}, ns per step (best of 5 after a warm-up; "old rows" = the array of lrAt(t) arrays preview returned before)`);
   console.log(`${'class'.padEnd(40)} ${'step()'.padStart(8)} ${'preview'.padStart(10)} ${'speedup'.padStart(8)} ${'old rows'.padStart(12)}`);
   for (const line of lines) console.log(line);
   console.log('\n10^7 steps:');
