@@ -6,7 +6,7 @@ import type { Scheduler, SchedulerSpec } from '../torch/LRScheduler.js';
 import { scheduleFromSpec } from './buildSchedule.js';
 import { buildScheduler } from './buildScheduler.js';
 import { isScheduleType } from './scheduleDefinitions.js';
-import { buildOptimizer, parseTrace } from './trace.js';
+import { parseTrace } from './trace.js';
 
 /** What {@link fromSpec} builds from a trace spec. */
 export interface BuiltSpec {
@@ -20,7 +20,7 @@ export interface BuiltSpec {
 
 /**
  * Builds what a spec describes, the inverse of {@link toSpec}:
- * - a trace spec (the `lrkit trace` shape, with any scheduler, schedule or recipe type in `scheduler`): its
+ * - a trace spec (the `lrkit trace` shape, docs/trace-spec.md, with any scheduler, schedule or recipe type in `scheduler`): its
  *   optimizer and scheduler, plus the run's steps, metrics, epochs and resumeAt;
  * - a scheduler spec (`{ type: 'StepLR', ... }`, as `toSpec(scheduler)` gives) with the optimizer to attach it to;
  * - a schedule spec (`{ type: 'cosine', ... }`, as `toSpec(schedule)` gives): the pure schedule (or, with an
@@ -47,8 +47,6 @@ export function fromSpec(spec: unknown, optimizer?: Optimizer): BuiltSpec | Sche
       `an optimizer to attach the ${typeof type === 'string' ? type : 'scheduler'} to: fromSpec(spec, optimizer) (or a trace spec { optimizer, scheduler, steps })`,
     );
   }
-  const t = parseTrace(spec);
-  const built = buildOptimizer(t.optimizerSpec);
-  const scheduler = buildScheduler(built, t.schedulerSpec);
-  return { optimizer: built, scheduler, steps: t.steps, metrics: t.metrics, epochs: t.epochs, resumeAt: t.resumeAt };
+  const { spec: t, built } = parseTrace(spec);
+  return { ...built, steps: t.steps, metrics: t.metrics, epochs: t.epochs, resumeAt: t.resumeAt };
 }

@@ -1,6 +1,6 @@
 import { StateError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { duringInitialization, type Chainable, type SchedulerSpec } from './LRScheduler.js';
 import { defineOptions, schedulers, torchEpoch } from './defineOptions.js';
 import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
@@ -26,6 +26,8 @@ export const chainedSchedulerOptions = defineOptions<{ schedulers: Chainable[] }
  */
 export class ChainedScheduler implements Chainable {
   readonly type = 'ChainedScheduler';
+  readonly stepInput = 'none';
+  readonly acceptsEpoch = false;
   readonly optimizer: Optimizer;
   readonly schedulers: readonly Chainable[];
   private readonly lastLr: number[];
@@ -65,13 +67,7 @@ export class ChainedScheduler implements Chainable {
   }
 
   stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
-      lastLr: this.lastLr.map(encodeFloat),
-      schedulers: this.schedulers.map((s) => s.stateDict()),
-    };
+    return schedulerState(this.type, { lastLr: this.lastLr.map(encodeFloat), schedulers: this.schedulers.map((s) => s.stateDict()) });
   }
 
   loadStateDict(state: unknown, path = 'state'): void {

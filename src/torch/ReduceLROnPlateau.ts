@@ -1,9 +1,9 @@
 import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
-import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { at, type Where } from '../errors.js';
 import { integerAtLeast } from '../validate.js';
-import { choice, defineOptions, groupValues, int, num, optionsToSpec, perGroup } from './defineOptions.js';
+import { choice, defineOptions, groupValues, int, num, optionsToSpec, perGroup, torchEpoch } from './defineOptions.js';
 import { checkCallOrder, checkOptimizer, nextEpoch, type Scheduler, type SchedulerSpec } from './LRScheduler.js';
 
 export interface ReduceLROnPlateauOptions {
@@ -35,9 +35,7 @@ export interface ReduceLROnPlateauOptions {
 export const reduceLROnPlateauOptions = defineOptions<ReduceLROnPlateauOptions>()({
   type: 'ReduceLROnPlateau',
   doc: 'Reduce the lr when a metric stops improving (needs one metric per step).',
-  module: 'torch.optim.lr_scheduler',
-  stepPer: 'metric',
-  cyclesMomentum: false,
+  ...torchEpoch,
   options: {
     mode: choice('mode', "'min' for losses, 'max' for accuracies.", ['min', 'max'], 'min'),
     factor: num('factor', 'new lr = lr * factor, in [0, 1).', { min: 0, max: 1, maxExclusive: true }, 0.1),
@@ -62,6 +60,9 @@ export const reduceLROnPlateauOptions = defineOptions<ReduceLROnPlateauOptions>(
  */
 export class ReduceLROnPlateau implements Scheduler {
   readonly type = 'ReduceLROnPlateau';
+  readonly stepInput = 'metric';
+  /** `step(metric, epoch)` takes an epoch only beside the metric, so not the `step(epoch)` form. */
+  readonly acceptsEpoch = false;
   readonly optimizer: Optimizer;
   readonly mode: 'min' | 'max';
   readonly factor: number;
@@ -164,16 +165,13 @@ export class ReduceLROnPlateau implements Scheduler {
   }
 
   stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
+    return schedulerState(this.type, {
       lastEpoch: this.lastEpoch,
       best: encodeFloat(this.best),
       numBadEpochs: this.numBadEpochs,
       cooldownCounter: this.cooldownCounter,
       lastLr: this.lastLr.map(encodeFloat),
-    };
+    });
   }
 
   loadStateDict(state: unknown, path = 'state'): void {

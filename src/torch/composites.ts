@@ -16,11 +16,11 @@ export function checkChildren(type: string, scope: Where, schedulers: unknown, o
     if (child === null || typeof child !== 'object' || typeof child.step !== 'function') {
       throw new OptionError(at(scope, 'schedulers', i), s, 'a scheduler');
     }
-    if (child.type === 'ReduceLROnPlateau' || typeof child.initialStep !== 'function') {
+    if ((child as Partial<Scheduler>).stepInput !== 'none' || typeof child.initialStep !== 'function') {
       throw new OptionError(
         at(scope, 'schedulers', i),
         child.type ?? s,
-        `a chainable scheduler (${type} does not support ReduceLROnPlateau, which needs a metric in step(); use the plateau-aware sequence instead)`,
+        `a chainable scheduler (${type} does not support schedulers stepped on a metric such as ReduceLROnPlateau; use PlateauSequentialLR instead)`,
       );
     }
     if (child.optimizer !== target) {

@@ -19,7 +19,10 @@ export interface SchedulerOptionDef extends OptionDef {
 /** Python module of a scheduler class ('lrkit' for lrkit's bridges, which PyTorch does not have). */
 export type SchedulerModule = 'torch.optim.lr_scheduler' | 'torch.optim.swa_utils' | 'lrkit';
 
-/** How a scheduler (or schedule) is usually stepped ('any': a pure function of whatever step you count). */
+/**
+ * How a scheduler (or schedule) is usually stepped ('any': a pure function of whatever step you count). The
+ * catalog reports 'metric' from the scheduler's protocol (`stepInput`), not from this table.
+ */
 export type StepPer = 'epoch' | 'batch' | 'metric' | 'any';
 
 export interface SchedulerTypeDefinition {

@@ -118,7 +118,7 @@ describe('lrkit trace with hostile nesting (needs `npm run build`)', () => {
   it('exits 1 with a one-line message, never an internal error', () => {
     const path = join(dir, 'deep.json');
     writeFileSync(path, JSON.stringify({ optimizer: { lr: 0.1 }, scheduler: { type: 'ScheduleLR', schedule: chain(3000, cosineLeaf, scaleOf) }, steps: 10 }));
-    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'trace', path], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['packages/cli/dist/main.js', 'trace', path], { encoding: 'utf8' });
     expect(r.stderr).not.toMatch(/internal error|RangeError/);
     expect(r.stderr).toMatch(/^lrkit: scheduler(\.schedule){17}: expected at most 16 levels of nested schedulers and schedules, got "\(nested further\)"\n$/);
     expect(r.status).toBe(1);

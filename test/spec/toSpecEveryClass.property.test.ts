@@ -64,7 +64,7 @@ function construct(optimizer: ReturnType<typeof createOptimizer>, spec: Spec): S
   }
 }
 
-const takesMetric = (s: Scheduler) => s instanceof ReduceLROnPlateau || (s as { takesMetrics?: boolean }).takesMetrics === true;
+const takesMetric = (s: Scheduler) => s.stepInput === 'metric';
 
 /** Steps both in lockstep; every row (lr and momentum) must be identical, and a failure must be the same failure. */
 function sameRun(a: Scheduler, b: Scheduler, metrics: number[]): void {
