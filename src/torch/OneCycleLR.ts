@@ -170,6 +170,45 @@ export class OneCycleLR extends LRScheduler {
     this.evaluate(out, this.cycleMomentum);
   }
 
+  /**
+   * Phase by phase, with the phase's start and end values read once: the same arithmetic as `lrAt` without the
+   * per-step phase search. Runs past totalSteps or with an empty phase take the step-by-step path, which throws
+   * exactly where `lrAt` does.
+   */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    let start = 0.0;
+    const empty = this.phases.some((phase) => {
+      const zero = phase.endStep - start === 0;
+      start = phase.endStep;
+      return zero;
+    });
+    if (empty || steps - 1 > this.totalSteps) {
+      super.previewInto(columns, steps);
+      return;
+    }
+    const groups = this.optimizer.paramGroups;
+    const last = this.phases.length - 1;
+    const cos = this.annealStrategy === 'cos';
+    for (let g = 0; g < columns.length; g++) {
+      const column = columns[g] as Float64Array;
+      const group = groups[g] as ParamGroup;
+      let startStep = 0.0;
+      let t = 0;
+      for (let p = 0; p <= last && t < steps; p++) {
+        const phase = this.phases[p] as Phase;
+        const endStep = phase.endStep;
+        const s0 = groupValue(group, phase.startLr);
+        const e0 = groupValue(group, phase.endLr);
+        // A step belongs to the first phase whose endStep it does not pass (the last phase takes the rest).
+        for (; t < steps && (t <= endStep || p === last); t++) {
+          const pct = (t - startStep) / (endStep - startStep);
+          column[t] = cos ? e0 + ((s0 - e0) / 2.0) * (Math.cos(Math.PI * pct) + 1) : (e0 - s0) * pct + s0;
+        }
+        startStep = endStep;
+      }
+    }
+  }
+
   /** The lr part of `get_lr` (OneCycleLR is a closed form); reads the groups' initialLr/maxLr/minLr, writes nothing. */
   protected override closedFormAt(out: number[]): void {
     this.evaluate(out, false);

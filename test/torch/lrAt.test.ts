@@ -88,6 +88,18 @@ describe('lrAt / preview on the PyTorch layer', () => {
       }
     }
   });
+  it('OneCycleLR: the phase-by-phase preview equals lrAt at every step, for every phase layout', () => {
+    const layouts = [{}, { threePhase: true }, { pctStart: 0 }, { pctStart: 0.6, threePhase: true }, { annealStrategy: 'linear' as const }, { pctStart: 0.33, threePhase: true, annealStrategy: 'linear' as const }];
+    for (const layout of layouts) {
+      const s = new OneCycleLR(createOptimizer({ lr: 0.1, momentum: 0.9, groups: [{}, { lr: 0.03 }] }), { maxLr: [0.1, 0.02], totalSteps: 997, ...layout });
+      const preview = s.preview(998);
+      for (let t = 0; t < 998; t++) {
+        const expected = s.lrAt(t);
+        if (!Object.is(preview[0]![t], expected[0]) || !Object.is(preview[1]![t], expected[1])) expect.fail(`${JSON.stringify(layout)} step ${t}: ${preview[0]![t]} vs ${expected[0]}`);
+      }
+      expect(() => s.preview(999)).toThrow('OneCycleLR: Tried to step 998 times. The specified number of total steps is 997');
+    }
+  });
   it('classes without a closed form say so', () => {
     const optimizer = createOptimizer({ lr: 0.1 });
     expect(() => new SWALR(optimizer, { swaLr: 0.05 }).lrAt(3)).toThrow(NoClosedFormError);
