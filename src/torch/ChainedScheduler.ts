@@ -19,10 +19,15 @@ export const chainedSchedulerOptions = defineOptions<{ schedulers: Chainable[] }
  * (chainable form). Children keep the steps they took at construction.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 1 });
  * const scheduler = new ChainedScheduler([
  *   new ConstantLR(optimizer, { factor: 0.1, totalIters: 2 }),
  *   new ExponentialLR(optimizer, { gamma: 0.9 }),
  * ]);
+ * scheduler.getLastLr(); // [0.1]
+ * optimizer.step();
+ * scheduler.step();
+ * scheduler.getLastLr(); // [0.09000000000000001]
  */
 export class ChainedScheduler implements Chainable {
   readonly type = 'ChainedScheduler';

@@ -3,6 +3,13 @@ import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRSched
 import type { Where } from '../errors.js';
 import { defineOptions, int, lastEpoch, num, optionsToSpec, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link ConstantLR} (PyTorch `factor`, `total_iters`).
+ *
+ * @example
+ * const options: ConstantLROptions = { factor: 0.25, totalIters: 2 };
+ * new ConstantLR(createOptimizer({ lr: 0.1 }), options).lrAt(1); // [0.025]
+ */
 export interface ConstantLROptions extends LastEpochOption {
   /** Factor applied until `totalIters`, in (0, 1]. Default 1/3. */
   factor?: number;
@@ -23,7 +30,10 @@ export const constantLROptions = defineOptions<ConstantLROptions>()({
  * PyTorch `ConstantLR`: lr * factor until `totalIters`, then the lr itself.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const scheduler = new ConstantLR(optimizer, { factor: 0.5, totalIters: 4 });
+ * scheduler.lrAt(3); // [0.05]
+ * scheduler.lrAt(4); // [0.1]
  */
 export class ConstantLR extends LRScheduler {
   readonly type = 'ConstantLR';

@@ -3,6 +3,13 @@ import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRSched
 import type { Where } from '../errors.js';
 import { defineOptions, etaMin, int, lastEpoch, optionsToSpec, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link CosineAnnealingLR} (PyTorch `T_max`, `eta_min`).
+ *
+ * @example
+ * const options: CosineAnnealingLROptions = { tMax: 10, etaMin: 0 };
+ * new CosineAnnealingLR(createOptimizer({ lr: 1 }), options).lrAt(5); // [0.5]
+ */
 export interface CosineAnnealingLROptions extends LastEpochOption {
   /** Half-period of the cosine, in steps. A positive integer. */
   tMax: number;
@@ -24,7 +31,10 @@ export const cosineAnnealingLROptions = defineOptions<CosineAnnealingLROptions>(
  * `2 * tMax`, exactly like PyTorch; it is not clamped.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const scheduler = new CosineAnnealingLR(optimizer, { tMax: 100, etaMin: 1e-5 });
+ * scheduler.lrAt(50); // [0.050005]
+ * scheduler.lrAt(100); // [0.00001]
  */
 export class CosineAnnealingLR extends LRScheduler {
   readonly type = 'CosineAnnealingLR';

@@ -5,6 +5,13 @@ import { checkCallOrder, LRScheduler, nextEpoch, type LastEpochOption, type Sche
 import type { Where } from '../errors.js';
 import { defineOptions, etaMin, int, lastEpoch, optionsToSpec, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link CosineAnnealingWarmRestarts} (PyTorch `T_0`, `T_mult`, `eta_min`).
+ *
+ * @example
+ * const options: CosineAnnealingWarmRestartsOptions = { t0: 5, tMult: 2, etaMin: 0.001 };
+ * new CosineAnnealingWarmRestarts(createOptimizer({ lr: 0.1 }), options).lrAt(5); // [0.1]
+ */
 export interface CosineAnnealingWarmRestartsOptions extends LastEpochOption {
   /** Steps until the first restart. A positive integer. */
   t0: number;
@@ -28,7 +35,11 @@ export const cosineAnnealingWarmRestartsOptions = defineOptions<CosineAnnealingW
  * `scheduler.step(epoch + i / itersPerEpoch)`, and may be interleaved with plain `step()`.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const scheduler = new CosineAnnealingWarmRestarts(optimizer, { t0: 10, tMult: 2 });
+ * optimizer.step();
+ * scheduler.step(2.5); // fractional epochs, as in PyTorch
+ * scheduler.lrAt(10); // [0.1]
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   readonly type = 'CosineAnnealingWarmRestarts';

@@ -6,8 +6,22 @@ import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec }
 import { resolveFactor, type FactorFunction, type ResolvedFactor } from './lambdas.js';
 import { cycledMomentumKey, writeMomentum } from './momentum.js';
 
+/**
+ * {@link CyclicLR}'s built-in amplitude policies: constant (`triangular`), halved every cycle (`triangular2`), or `gamma ** iteration` (`exp_range`).
+ *
+ * @example
+ * const mode: CyclicMode = 'triangular2';
+ * new CyclicLR(createOptimizer({ lr: 0.01, momentum: 0.9 }), { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 10, mode }).lrAt(30); // [0.055]
+ */
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range';
 
+/**
+ * Options of {@link CyclicLR} (PyTorch `base_lr`, `max_lr`, `step_size_up`, `mode`, ...).
+ *
+ * @example
+ * const options: CyclicLROptions = { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 10, mode: 'triangular' };
+ * new CyclicLR(createOptimizer({ lr: 0.01, momentum: 0.9 }), options).lrAt(5); // [0.055]
+ */
 export interface CyclicLROptions extends LastEpochOption {
   /** Lower lr bound (per group allowed). Also written into the groups at construction. */
   baseLr: number | number[];
@@ -74,7 +88,10 @@ export const cyclicLROptions = defineOptions<CyclicLROptions, CyclicLRSettings>(
  * PyTorch `CyclicLR` (Smith's cyclical learning rates), including momentum or beta1 cycling.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.001, momentum: 0.9 });
  * const scheduler = new CyclicLR(optimizer, { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 200, mode: 'triangular2' });
+ * scheduler.lrAt(200); // [0.1]
+ * scheduler.lrAt(600); // [0.0505]
  */
 export class CyclicLR extends LRScheduler {
   readonly type = 'CyclicLR';

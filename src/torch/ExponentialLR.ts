@@ -3,6 +3,13 @@ import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRSched
 import type { Where } from '../errors.js';
 import { defineOptions, lastEpoch, num, optionsToSpec, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link ExponentialLR} (PyTorch `gamma`).
+ *
+ * @example
+ * const options: ExponentialLROptions = { gamma: 0.9 };
+ * new ExponentialLR(createOptimizer({ lr: 1 }), options).lrAt(2); // [0.81]
+ */
 export interface ExponentialLROptions extends LastEpochOption {
   /** Multiplicative factor per step, > 0. */
   gamma: number;
@@ -21,7 +28,9 @@ export const exponentialLROptions = defineOptions<ExponentialLROptions>()({
  * PyTorch `ExponentialLR`: multiply the lr by `gamma` every step.
  *
  * @example
- * const scheduler = new ExponentialLR(optimizer, { gamma: 0.95 });
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const scheduler = new ExponentialLR(optimizer, { gamma: 0.5 });
+ * scheduler.lrAt(2); // [0.025]
  */
 export class ExponentialLR extends LRScheduler {
   readonly type = 'ExponentialLR';

@@ -4,7 +4,15 @@ import { encodeFloat, openState, schedulerState, type JsonValue, type SchedulerS
 import { integerAtLeast, plainObject } from '../validate.js';
 import { emitWarning } from '../warnings.js';
 
-/** Options every PyTorch-layer scheduler accepts. */
+/**
+ * Options every PyTorch-layer scheduler accepts.
+ *
+ * @example
+ * // Resume at epoch 10 without a saved state (PyTorch's last_epoch): the groups must carry initialLr.
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * optimizer.paramGroups[0]!.initialLr = 0.1;
+ * new StepLR(optimizer, { stepSize: 10, gamma: 0.5, lastEpoch: 9 }).getLastLr(); // [0.05]
+ */
 export interface LastEpochOption {
   /**
    * Index of the last epoch when resuming, PyTorch's `last_epoch`. Default -1 (start fresh).
@@ -13,7 +21,13 @@ export interface LastEpochOption {
   lastEpoch?: number;
 }
 
-/** A scheduler described as JSON: `type` is the class name, the other keys its options. */
+/**
+ * A scheduler described as JSON: `type` is the class name, the other keys its options.
+ *
+ * @example
+ * const spec: SchedulerSpec = { type: 'SequentialLR', milestones: [5], schedulers: [{ type: 'LinearLR', startFactor: 0.1, totalIters: 5 }, { type: 'ExponentialLR', gamma: 0.9 }] };
+ * buildScheduler(createOptimizer({ lr: 0.1 }), spec).getLastLr(); // [0.010000000000000002]
+ */
 export interface SchedulerSpec {
   type: string;
   [option: string]: unknown;
@@ -22,6 +36,12 @@ export interface SchedulerSpec {
 /**
  * What a scheduler's `step()` takes: `'none'` (`step()`), or `'metric'` (`step(metric)`, the monitored value:
  * ReduceLROnPlateau, and composites that pass the metric on to one).
+ *
+ * @example
+ * const plateau = new ReduceLROnPlateau(createOptimizer({ lr: 0.1 }));
+ * const input: StepInput = plateau.stepInput;
+ * input; // 'metric'
+ * new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 10 }).stepInput; // 'none'
  */
 export type StepInput = 'none' | 'metric';
 
@@ -29,6 +49,11 @@ export type StepInput = 'none' | 'metric';
  * The common surface of every stateful scheduler, composites included. `stepInput` and `acceptsEpoch` are the
  * one statement of how a scheduler is stepped: trace, plot, the tfjs callback, the playground, the catalog and
  * the code generators all read them (composites derive them from their children).
+ *
+ * @example
+ * const schedulers: Scheduler[] = [new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 5 }), new ReduceLROnPlateau(createOptimizer({ lr: 0.1 }))];
+ * schedulers.map((s) => s.type); // => ["StepLR", "ReduceLROnPlateau"]
+ * schedulers.map((s) => s.stateDict().format); // => ["lrkit.scheduler", "lrkit.scheduler"]
  */
 export interface Scheduler {
   readonly type: string;
@@ -55,6 +80,11 @@ export interface Scheduler {
 /**
  * A scheduler that can live inside SequentialLR / ChainedScheduler: PyTorch's chainable protocol
  * (every LRScheduler and the composites themselves; not ReduceLROnPlateau).
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const children: Chainable[] = [new LinearLR(optimizer, { startFactor: 0.5, totalIters: 2 }), new ExponentialLR(optimizer, { gamma: 0.9 })];
+ * new ChainedScheduler(children).getLastLr(); // [0.05]
  */
 export interface Chainable extends Scheduler {
   readonly stepInput: 'none';
@@ -132,6 +162,12 @@ function plainObjectLike(option: Where, value: unknown): object {
  * updates the optimizer's current lrs rather than recomputing from a formula; `step(epoch)` uses the
  * closed form where the class has one. Subclasses compute lrs into a preallocated buffer, so a steady
  * `step()` allocates nothing.
+ *
+ * @example
+ * const scheduler: LRScheduler = new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 10 });
+ * scheduler instanceof LRScheduler; // true
+ * scheduler.lastEpoch; // 0
+ * scheduler.baseLrs; // [0.1]
  */
 export abstract class LRScheduler implements Chainable {
   abstract readonly type: string;
@@ -288,7 +324,7 @@ export abstract class LRScheduler implements Chainable {
    * anyone else. Classes without a closed form (SWALR, ReduceLROnPlateau, ChainedScheduler) throw.
    *
    * @example
-   * new StepLR(optimizer, { stepSize: 10 }).lrAt(25); // [initialLr * 0.01]
+   * new StepLR(createOptimizer({ lr: 1 }), { stepSize: 10 }).lrAt(25); // [0.010000000000000002]
    */
   lrAt(step: number): number[] {
     integerAtLeast(`${this.type}.lrAt(step)`, step, 0);
@@ -310,7 +346,8 @@ export abstract class LRScheduler implements Chainable {
    * Throws a {@link NoClosedFormError} for classes without a closed form.
    *
    * @example
-   * const [lrs] = new LinearLR(optimizer, { startFactor: 0.5, totalIters: 2 }).preview(3); // Float64Array [0.05, 0.075, 0.1] for lr 0.1
+   * const [lrs] = new LinearLR(createOptimizer({ lr: 0.1 }), { startFactor: 0.5, totalIters: 2 }).preview(3); // one Float64Array per group
+   * lrs; // [0.05, 0.07500000000000001, 0.1]
    */
   preview(steps: number): Float64Array[] {
     integerAtLeast(`${this.type}.preview(steps)`, steps, 0);

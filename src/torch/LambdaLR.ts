@@ -6,6 +6,14 @@ import { defineOptions, lambda, lastEpoch, optionsToSpec, torchEpoch, type Sched
 import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
 import { resolveFactors, type FactorFunction, type ResolvedFactor } from './lambdas.js';
 
+/**
+ * Options of {@link LambdaLR}: one factor function (or expression string) for all groups, or one per group.
+ *
+ * @example
+ * const options: LambdaLROptions = { lrLambda: ['min(1, (epoch + 1) / 5)', (epoch) => 0.9 ** epoch] };
+ * const optimizer = createOptimizer({ lr: 0.1, groups: [{}, { lr: 0.01 }] });
+ * new LambdaLR(optimizer, options).lrAt(1); // [0.04, 0.009000000000000001]
+ */
 export interface LambdaLROptions extends LastEpochOption {
   /** Factor of the initial lr as a function of the epoch (or an expression in `epoch`); one per group allowed. */
   lrLambda: FactorFunction | FactorFunction[];
@@ -37,8 +45,10 @@ export const multiplicativeLROptions = defineOptions<LambdaLROptions>()({
  * the same functions before `loadStateDict()`.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const scheduler = new LambdaLR(optimizer, { lrLambda: (epoch) => 0.95 ** epoch });
- * const same = new LambdaLR(optimizer2, { lrLambda: '0.95 ** epoch' });
+ * const same = new LambdaLR(createOptimizer({ lr: 0.1 }), { lrLambda: '0.95 ** epoch' }); // JSON-safe, also Python
+ * scheduler.lrAt(2)[0] === same.lrAt(2)[0]; // true
  */
 export class LambdaLR extends LRScheduler {
   readonly type: string = 'LambdaLR';

@@ -3,6 +3,13 @@ import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRSched
 import type { Where } from '../errors.js';
 import { defineOptions, int, lastEpoch, num, optionsToSpec, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link LinearLR} (PyTorch `start_factor`, `end_factor`, `total_iters`).
+ *
+ * @example
+ * const options: LinearLROptions = { startFactor: 1, endFactor: 0.5, totalIters: 2 };
+ * new LinearLR(createOptimizer({ lr: 0.1 }), options).lrAt(1); // [0.075]
+ */
 export interface LinearLROptions extends LastEpochOption {
   /** Factor at step 0, in (0, 1]. Default 1/3. */
   startFactor?: number;
@@ -31,7 +38,10 @@ export const linearLROptions = defineOptions<LinearLROptions>()({
  * (the usual linear warmup).
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const warmup = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 });
+ * warmup.lrAt(0); // [0.01]
+ * warmup.lrAt(5); // [0.1]
  */
 export class LinearLR extends LRScheduler {
   readonly type = 'LinearLR';

@@ -4,6 +4,13 @@ import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRSched
 import type { Where } from '../errors.js';
 import { defineOptions, gamma, lastEpoch, optionsToSpec, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link MultiStepLR} (PyTorch `milestones`, `gamma`).
+ *
+ * @example
+ * const options: MultiStepLROptions = { milestones: [2, 4], gamma: 0.5 };
+ * new MultiStepLR(createOptimizer({ lr: 1 }), options).lrAt(4); // [0.25]
+ */
 export interface MultiStepLROptions extends LastEpochOption {
   /** Steps at which to decay, non-decreasing. A repeated milestone decays by `gamma` once per repetition (as in PyTorch). */
   milestones: number[];
@@ -28,7 +35,9 @@ export const multiStepLROptions = defineOptions<MultiStepLROptions>()({
  * PyTorch `MultiStepLR`: multiply the lr by `gamma` at each milestone.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const scheduler = new MultiStepLR(optimizer, { milestones: [30, 80], gamma: 0.1 });
+ * scheduler.lrAt(80); // [0.0010000000000000002]
  */
 export class MultiStepLR extends LRScheduler {
   readonly type = 'MultiStepLR';

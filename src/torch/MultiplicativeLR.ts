@@ -3,13 +3,28 @@ import type { Optimizer } from '../optim/Optimizer.js';
 import { LambdaLR, type LambdaLROptions } from './LambdaLR.js';
 import type { ResolvedFactor } from './lambdas.js';
 
+/**
+ * Options of {@link MultiplicativeLR}: the same shape as {@link LambdaLROptions}; the factor multiplies the current lr.
+ *
+ * @example
+ * const options: MultiplicativeLROptions = { lrLambda: '0.9' };
+ * const optimizer = createOptimizer({ lr: 1 });
+ * const scheduler = new MultiplicativeLR(optimizer, options);
+ * optimizer.step();
+ * scheduler.step();
+ * scheduler.getLastLr(); // [0.9]
+ */
 export type MultiplicativeLROptions = LambdaLROptions;
 
 /**
  * PyTorch `MultiplicativeLR`: each step multiplies the current lr by `lrLambda(epoch)`.
  *
  * @example
- * const scheduler = new MultiplicativeLR(optimizer, { lrLambda: () => 0.95 });
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const scheduler = new MultiplicativeLR(optimizer, { lrLambda: () => 0.5 });
+ * optimizer.step();
+ * scheduler.step();
+ * scheduler.getLastLr(); // [0.05]
  */
 export class MultiplicativeLR extends LambdaLR {
   override readonly type: string = 'MultiplicativeLR';

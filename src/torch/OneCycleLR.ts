@@ -4,6 +4,13 @@ import { bool, choice, defineOptions, groupValues, lastEpoch, num, optionalInt, 
 import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
 import { cycledMomentumKey, writeMomentum } from './momentum.js';
 
+/**
+ * Options of {@link OneCycleLR} (PyTorch `max_lr`, `total_steps` or `epochs` × `steps_per_epoch`, `pct_start`, ...).
+ *
+ * @example
+ * const options: OneCycleLROptions = { maxLr: 0.1, epochs: 10, stepsPerEpoch: 100, pctStart: 0.25 };
+ * new OneCycleLR(createOptimizer({ lr: 0.1, momentum: 0.9 }), options).lrAt(250); // [0.1]
+ */
 export interface OneCycleLROptions extends LastEpochOption {
   /** Peak lr (per group allowed). */
   maxLr: number | number[];
@@ -96,7 +103,10 @@ function groupValue(group: ParamGroup, key: LrKey | MomentumKey): number {
  * exactly `totalSteps` times after construction; one more step throws like PyTorch 2.x.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1, momentum: 0.9, groups: [{}, { lr: 0.01 }] });
  * const scheduler = new OneCycleLR(optimizer, { maxLr: [0.1, 0.01], totalSteps: 1000 });
+ * scheduler.getLastLr(); // [0.004, 0.0004]
+ * optimizer.paramGroups[0]!.momentum; // 0.95
  */
 export class OneCycleLR extends LRScheduler {
   readonly type = 'OneCycleLR';

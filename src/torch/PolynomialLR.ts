@@ -3,6 +3,13 @@ import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRSched
 import type { Where } from '../errors.js';
 import { defineOptions, int, lastEpoch, num, optionsToSpec, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link PolynomialLR} (PyTorch `total_iters`, `power`).
+ *
+ * @example
+ * const options: PolynomialLROptions = { totalIters: 2, power: 2 };
+ * new PolynomialLR(createOptimizer({ lr: 1 }), options).lrAt(1); // [0.25]
+ */
 export interface PolynomialLROptions extends LastEpochOption {
   /** Steps over which the lr decays to 0. A positive integer. Default 5. */
   totalIters?: number;
@@ -23,7 +30,10 @@ export const polynomialLROptions = defineOptions<PolynomialLROptions>()({
  * PyTorch `PolynomialLR`: `lr = initialLr * (1 - t / totalIters) ** power`, then 0.
  *
  * @example
- * const scheduler = new PolynomialLR(optimizer, { totalIters: 50, power: 0.9 });
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const scheduler = new PolynomialLR(optimizer, { totalIters: 4, power: 1 });
+ * scheduler.lrAt(1); // [0.07500000000000001]
+ * scheduler.lrAt(4); // [0]
  */
 export class PolynomialLR extends LRScheduler {
   readonly type = 'PolynomialLR';

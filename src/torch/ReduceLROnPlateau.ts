@@ -6,6 +6,19 @@ import { integerAtLeast } from '../validate.js';
 import { choice, defineOptions, groupValues, int, num, optionsToSpec, perGroup, torchEpoch } from './defineOptions.js';
 import { checkCallOrder, checkOptimizer, nextEpoch, type Scheduler, type SchedulerSpec } from './LRScheduler.js';
 
+/**
+ * Options of {@link ReduceLROnPlateau} (PyTorch `mode`, `factor`, `patience`, `threshold`, `cooldown`, `min_lr`, ...).
+ *
+ * @example
+ * const options: ReduceLROnPlateauOptions = { mode: 'max', factor: 0.5, patience: 0, minLr: 0.01 };
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const scheduler = new ReduceLROnPlateau(optimizer, options);
+ * for (const accuracy of [0.8, 0.7]) {
+ *   optimizer.step();
+ *   scheduler.step(accuracy);
+ * }
+ * scheduler.getLastLr(); // [0.05]
+ */
 export interface ReduceLROnPlateauOptions {
   /** 'min': reduce when the metric stops decreasing; 'max': when it stops increasing. Default 'min'. */
   mode?: 'min' | 'max';
@@ -55,8 +68,13 @@ export const reduceLROnPlateauOptions = defineOptions<ReduceLROnPlateauOptions>(
  * construction. Non-finite metrics follow `nonFiniteMetric` (PyTorch's comparison by default).
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const scheduler = new ReduceLROnPlateau(optimizer, { mode: 'min', patience: 2 });
- * scheduler.step(validationLoss);
+ * for (const validationLoss of [1, 0.9, 0.9, 0.9, 0.9]) {
+ *   optimizer.step();
+ *   scheduler.step(validationLoss); // once per epoch, after validation
+ * }
+ * scheduler.getLastLr(); // [0.010000000000000002]
  */
 export class ReduceLROnPlateau implements Scheduler {
   readonly type = 'ReduceLROnPlateau';

@@ -4,6 +4,17 @@ import { at, type Where } from '../errors.js';
 import { checkOptimizer } from './LRScheduler.js';
 import { choice, defineOptions, groupValues, int, lastEpoch, optionsToSpec, perGroup, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link SWALR} (PyTorch `swa_lr`, `anneal_epochs`, `anneal_strategy`).
+ *
+ * @example
+ * const options: SWALROptions = { swaLr: 0.01, annealEpochs: 1 };
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const swa = new SWALR(optimizer, options);
+ * optimizer.step();
+ * swa.step();
+ * swa.getLastLr(); // [0.01]
+ */
 export interface SWALROptions extends LastEpochOption {
   /** Target lr of stochastic weight averaging (per group allowed). */
   swaLr: number | number[];
@@ -33,7 +44,13 @@ export const swalrOptions = defineOptions<SWALROptions>()({
  * steps, then hold it.
  *
  * @example
- * const swa = new SWALR(optimizer, { swaLr: 0.05, annealEpochs: 5 });
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const swa = new SWALR(optimizer, { swaLr: 0.05, annealEpochs: 5, annealStrategy: 'linear' });
+ * for (let i = 0; i < 5; i++) {
+ *   optimizer.step();
+ *   swa.step();
+ * }
+ * swa.getLastLr(); // [0.05]
  */
 export class SWALR extends LRScheduler {
   readonly type = 'SWALR';

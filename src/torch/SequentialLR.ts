@@ -7,6 +7,14 @@ import { bisectRight } from '../bisect.js';
 import { cannotRestart, checkChildren, checkMilestones } from './composites.js';
 import { Sequence } from './Sequence.js';
 
+/**
+ * Options of {@link SequentialLR}: the children (built on the same optimizer) and the steps at which each next one takes over.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 1 });
+ * const options: SequentialLROptions = { schedulers: [new ConstantLR(optimizer, { factor: 0.5, totalIters: 2 }), new StepLR(optimizer, { stepSize: 1, gamma: 0.1 })], milestones: [2] };
+ * new SequentialLR(optimizer, options).getLastLr(); // [0.5]
+ */
 export interface SequentialLROptions {
   /** Schedulers built on the same optimizer, run one after another. */
   schedulers: Chainable[];
@@ -30,9 +38,11 @@ export const sequentialLROptions = defineOptions<SequentialLROptions>()({
  * (closed form where it has one).
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const warmup = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 });
  * const decay = new ExponentialLR(optimizer, { gamma: 0.9 });
  * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, decay], milestones: [5] });
+ * scheduler.getLastLr(); // [0.010000000000000002]
  */
 export class SequentialLR extends Sequence<Chainable> implements Chainable {
   readonly type = 'SequentialLR';

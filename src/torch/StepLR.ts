@@ -3,6 +3,13 @@ import type { Where } from '../errors.js';
 import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
 import { defineOptions, gamma, int, lastEpoch, optionsToSpec, torchEpoch } from './defineOptions.js';
 
+/**
+ * Options of {@link StepLR} (PyTorch `step_size`, `gamma`).
+ *
+ * @example
+ * const options: StepLROptions = { stepSize: 2, gamma: 0.5 };
+ * new StepLR(createOptimizer({ lr: 1 }), options).lrAt(4); // [0.25]
+ */
 export interface StepLROptions extends LastEpochOption {
   /** Period of decay, in steps. A positive integer. */
   stepSize: number;
@@ -23,7 +30,10 @@ export const stepLROptions = defineOptions<StepLROptions>()({
  * PyTorch `StepLR`: multiply the lr by `gamma` every `stepSize` steps.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const scheduler = new StepLR(optimizer, { stepSize: 30, gamma: 0.1 });
+ * scheduler.lrAt(29); // [0.1]
+ * scheduler.lrAt(30); // [0.010000000000000002]
  */
 export class StepLR extends LRScheduler {
   readonly type = 'StepLR';

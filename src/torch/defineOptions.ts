@@ -10,7 +10,13 @@ import { resolveFactor } from './lambdas.js';
  * the docs (`lrkit recipes`, the playground), the code generators' PyTorch keywords, and `toSpec()`.
  */
 
-/** One scheduler option: its type, doc and default, and PyTorch's keyword for it. */
+/**
+ * One scheduler option: its type, doc and default, and PyTorch's keyword for it.
+ *
+ * @example
+ * const every: SchedulerOptionDef = { type: { kind: 'integer', min: 1 }, doc: 'Steps between halvings.', pytorch: '' };
+ * every.type.kind; // 'integer'
+ */
 export interface SchedulerOptionDef extends OptionDef {
   /** PyTorch keyword argument name ('' for lrkit-only options, which PyTorch code cannot pass). */
   readonly pytorch: string;
@@ -25,6 +31,26 @@ export type SchedulerModule = 'torch.optim.lr_scheduler' | 'torch.optim.swa_util
  */
 export type StepPer = 'epoch' | 'batch' | 'metric' | 'any';
 
+/**
+ * A scheduler class described as data: its options (with PyTorch names and defaults), how it is stepped, an example. The JSON Schema, `lrkit recipes`, the playground and the code generators read it.
+ *
+ * @example
+ * interface HalvingOptions {
+ *   every: number;
+ * }
+ * const halvingOptions = defineOptions<HalvingOptions>()({
+ *   type: 'Halving',
+ *   doc: 'Halve the lr every `every` steps.',
+ *   module: 'lrkit',
+ *   stepPer: 'epoch',
+ *   cyclesMomentum: false,
+ *   options: { every: { type: { kind: 'integer', min: 1 }, doc: 'Steps between halvings.', pytorch: '' } },
+ *   example: { every: 10 },
+ * });
+ * const definition: SchedulerTypeDefinition = halvingOptions;
+ * definition.required; // => ["every"]
+ * definition.stepPer; // 'epoch'
+ */
 export interface SchedulerTypeDefinition {
   /** The spec `type` (the class name). */
   readonly type: string;
@@ -41,7 +67,26 @@ export interface SchedulerTypeDefinition {
   readonly example: Readonly<Record<string, JsonValue>>;
 }
 
-/** A class's option definition, typed: `normalize` returns the options with defaults filled in as `N`. */
+/**
+ * A class's option definition, typed: `normalize` returns the options with defaults filled in as `N`.
+ *
+ * @example
+ * interface HalvingOptions {
+ *   every: number;
+ * }
+ * const halvingOptions = defineOptions<HalvingOptions>()({
+ *   type: 'Halving',
+ *   doc: 'Halve the lr every `every` steps.',
+ *   module: 'lrkit',
+ *   stepPer: 'epoch',
+ *   cyclesMomentum: false,
+ *   options: { every: { type: { kind: 'integer', min: 1 }, doc: 'Steps between halvings.', pytorch: '' } },
+ *   example: { every: 10 },
+ * });
+ * const options: SchedulerOptions<Required<HalvingOptions>> = halvingOptions;
+ * options.normalize({ every: 3 }); // typed: { every: number }
+ * options.type; // 'Halving'
+ */
 export interface SchedulerOptions<N> extends SchedulerTypeDefinition {
   /**
    * Validates raw options once (known keys, types, bounds, cross-option checks) and fills in defaults.
@@ -63,8 +108,27 @@ export interface OptionsInput<O, N> extends Omit<SchedulerTypeDefinition, 'requi
  * `optional` without a default stay optional).
  *
  * @example
- * const stepLROptions = defineOptions<StepLROptions>()({ type: 'StepLR', ..., options: { stepSize: int('step_size', '...', 1), ... } });
- * const { stepSize, gamma } = stepLROptions.normalize({ stepSize: 10 }); // typed, gamma = 0.1
+ * interface HalvingOptions {
+ *   every: number;
+ * }
+ * const halvingOptions = defineOptions<HalvingOptions>()({
+ *   type: 'Halving',
+ *   doc: 'Halve the lr every `every` steps.',
+ *   module: 'lrkit',
+ *   stepPer: 'epoch',
+ *   cyclesMomentum: false,
+ *   options: { every: { type: { kind: 'integer', min: 1 }, doc: 'Steps between halvings.', pytorch: '' } },
+ *   example: { every: 10 },
+ * });
+ * halvingOptions.normalize({ every: 5 }).every; // 5
+ * halvingOptions.required; // => ["every"]
+ * let message = '';
+ * try {
+ *   halvingOptions.normalize({ every: 0 });
+ * } catch (error) {
+ *   message = (error as Error).message;
+ * }
+ * message.startsWith('Halving.every: expected'); // true
  */
 export function defineOptions<O extends object, N = Required<O>>(): (input: OptionsInput<O, N>) => SchedulerOptions<N> {
   return (input) => {

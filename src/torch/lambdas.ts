@@ -1,7 +1,15 @@
 import { at, formatPath, OptionError, ScheduleError, type Where } from '../errors.js';
 import { compileExpression, ExpressionError } from '../expr/parseExpression.js';
 
-/** A multiplicative factor as a function, or as a safe expression string (serializable, usable in specs). */
+/**
+ * A multiplicative factor as a function, or as a safe expression string (serializable, usable in specs).
+ *
+ * @example
+ * const warm: FactorFunction = 'min(1, (epoch + 1) / 5)';
+ * const decay: FactorFunction = (epoch) => 0.95 ** epoch;
+ * new LambdaLR(createOptimizer({ lr: 0.1 }), { lrLambda: warm }).lrAt(1); // [0.04]
+ * new LambdaLR(createOptimizer({ lr: 0.1 }), { lrLambda: decay }).lrAt(1); // [0.095]
+ */
 export type FactorFunction = ((value: number) => number) | string;
 
 export interface ResolvedFactor {
