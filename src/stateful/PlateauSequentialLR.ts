@@ -5,6 +5,14 @@ import { checkOptimizer, type Chainable, type Scheduler, type SchedulerSpec, typ
 import { checkMilestones } from '../torch/composites.js';
 import { Sequence } from '../torch/Sequence.js';
 
+/**
+ * Options of {@link PlateauSequentialLR}: as {@link SequentialLROptions}, and a child may be a {@link ReduceLROnPlateau}.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const options: PlateauSequentialLROptions = { schedulers: [new ConstantLR(optimizer, { factor: 0.5, totalIters: 2 }), new ReduceLROnPlateau(optimizer)], milestones: [2] };
+ * new PlateauSequentialLR(optimizer, options).getLastLr(); // [0.05]
+ */
 export interface PlateauSequentialLROptions {
   /** Schedulers on the same optimizer, run one after another; any of them may be a ReduceLROnPlateau. */
   schedulers: Scheduler[];
@@ -35,10 +43,16 @@ export const plateauSequentialLROptions = defineOptions<PlateauSequentialLROptio
  * `stepInput` is `'metric'` when any phase takes one.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const warm = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 });
  * const plateau = new ReduceLROnPlateau(optimizer, { patience: 3 });
- * const scheduler = new PlateauSequentialLR(optimizer, { schedulers: [warm, plateau], milestones: [5] });
- * scheduler.step(valLoss);
+ * // Milestone 6, not 5: LinearLR reaches its peak at its 5th step, and ReduceLROnPlateau keeps the lr it takes over.
+ * const scheduler = new PlateauSequentialLR(optimizer, { schedulers: [warm, plateau], milestones: [6] });
+ * for (let epoch = 0; epoch < 10; epoch++) {
+ *   optimizer.step();
+ *   scheduler.step(1 / (epoch + 1)); // the validation loss, passed on to ReduceLROnPlateau after the milestone
+ * }
+ * scheduler.getLastLr(); // [0.1]
  */
 export class PlateauSequentialLR extends Sequence<Scheduler> implements Scheduler {
   readonly type = 'PlateauSequentialLR';

@@ -5,6 +5,14 @@ import type { JsonValue, StateReader } from '../state.js';
 import { bool, defineOptions, lastEpoch } from '../torch/defineOptions.js';
 import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec } from '../torch/LRScheduler.js';
 
+/**
+ * Options of {@link ScheduleLR}: the schedule of the absolute lr (or, with `relative`, of a factor of each group's initial lr).
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const options: ScheduleLROptions = { schedule: linear({ from: 0.1, to: 0, steps: 10 }) };
+ * new ScheduleLR(optimizer, options).getLastLr(); // [0.1]
+ */
 export interface ScheduleLROptions extends LastEpochOption {
   /** A pure schedule or recipe for every group, or one per group. */
   schedule: ScheduleLike | ScheduleLike[];
@@ -55,8 +63,11 @@ export const scheduleLROptions = defineOptions<ScheduleLROptions>()({
  * A schedule without a spec (a plain function) saves `"schedules": "not-serializable"`.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const scheduler = new ScheduleLR(optimizer, { schedule: hf.cosine({ lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100 }) });
- * scheduler.step(); // optimizer.paramGroups[0].lr === 0.01
+ * optimizer.step();
+ * scheduler.step();
+ * optimizer.paramGroups[0]!.lr; // 0.01
  */
 export class ScheduleLR extends LRScheduler {
   readonly type = 'ScheduleLR';

@@ -6,6 +6,15 @@ import { numberInRange } from '../validate.js';
 import { choice, defineOptions, int, num } from '../torch/defineOptions.js';
 import { checkCallOrder, type Scheduler, type SchedulerSpec, type StepInput } from '../torch/LRScheduler.js';
 
+/**
+ * Options of {@link WarmupLR}.
+ *
+ * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const options: WarmupLROptions = { steps: 4, startFactor: 0, mode: 'linear' };
+ * const scheduler = new WarmupLR(new StepLR(optimizer, { stepSize: 10 }), options);
+ * scheduler.getLastLr(); // [0]
+ */
 export interface WarmupLROptions {
   /** Warmup length in steps, a positive integer. */
   steps: number;
@@ -57,9 +66,17 @@ export const warmupLROptions = defineOptions<WarmupLROptions & { scheduler: Sche
  * given during the warmup is ignored; momentum written by the wrapped scheduler at construction is left as it is.
  *
  * @example
+ * const optimizer = createOptimizer({ lr: 0.1 });
  * const plateau = new ReduceLROnPlateau(optimizer, { patience: 2 });
  * const scheduler = new WarmupLR(plateau, { steps: 5, startFactor: 0.1 });
- * scheduler.step(valLoss); // warmup for 5 steps, then ReduceLROnPlateau.step(valLoss)
+ * scheduler.getLastLr(); // [0.010000000000000002]
+ * for (const valLoss of [0.9, 0.8, 0.7, 0.6, 0.5]) {
+ *   optimizer.step();
+ *   scheduler.step(valLoss); // warmup: the metric is ignored
+ * }
+ * scheduler.getLastLr(); // [0.1]
+ * optimizer.step();
+ * scheduler.step(0.45); // from now on: ReduceLROnPlateau.step(0.45)
  */
 export class WarmupLR implements Scheduler {
   readonly type = 'WarmupLR';
