@@ -2,6 +2,13 @@ import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 
+/**
+ * Options of {@link clamp}: at least one bound.
+ *
+ * @example
+ * const options: ClampOptions = { min: 0.01, max: 0.5 };
+ * clamp(linear({ from: 1, to: 0, steps: 10 }), options)(0); // 0.5
+ */
 export interface ClampOptions {
   /** Lower bound. */
   min?: number;

@@ -3,6 +3,14 @@ import { defineDefinition, instantiate, num, scheduleOption, type ScheduleDefini
 import { PRIMITIVES } from '../schedules/registry.js';
 import { specOf, type Schedule, type ScheduleSpec } from '../schedules/Schedule.js';
 
+/**
+ * Options of {@link cycles} (timm's `cycle_mul`, `cycle_decay`, `cycle_limit`, `k_decay`).
+ *
+ * @example
+ * const options: CyclesOptions = { mul: 1, decay: 0.5, limit: 2 };
+ * const s = cycles(cosine({ from: 1, steps: 10 }), options);
+ * s(10); // 0.5
+ */
 export interface CyclesOptions {
   /** Length of the first cycle. Default: the template's `steps`. */
   length?: number;

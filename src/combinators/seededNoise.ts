@@ -3,6 +3,14 @@ import { choice, defineDefinition, instantiate, num, scheduleOption } from '../s
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 import { hashNumber, mulberry32, normal } from '../random.js';
 
+/**
+ * Options of {@link seededNoise} (timm's `noise_pct`, `noise_std`, `noise_seed`, `noise_type`, `noise_range_t`).
+ *
+ * @example
+ * const options: SeededNoiseOptions = { std: 0.1, seed: 42, start: 10 };
+ * const s = seededNoise(constant({ value: 1 }), options);
+ * s(5); // 1
+ */
 export interface SeededNoiseOptions {
   /** Noise limit: |noise| < pct (normal, by resampling) or noise in [-pct, pct) (uniform). Default 0.67. */
   pct?: number;

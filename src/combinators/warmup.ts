@@ -2,7 +2,13 @@ import { at, OptionError } from '../errors.js';
 import { bool, choice, defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 
-/** Shape of a warmup: straight line, geometric ramp, or a constant low value (Goyal et al.'s "constant warmup"). */
+/**
+ * Shape of a warmup: straight line, geometric ramp, or a constant low value (Goyal et al.'s "constant warmup").
+ *
+ * @example
+ * const mode: WarmupMode = 'exponential';
+ * warmupCurve(mode, 0.01, 1, 1, 2); // 0.1
+ */
 export type WarmupMode = 'linear' | 'exponential' | 'constant';
 
 export const WARMUP_MODES: readonly WarmupMode[] = ['linear', 'exponential', 'constant'];
@@ -22,6 +28,13 @@ export function warmupCurve(mode: WarmupMode, from: number, to: number, t: numbe
   return from + t * ((to - from) / steps);
 }
 
+/**
+ * Options of {@link warmup}.
+ *
+ * @example
+ * const options: WarmupOptions = { steps: 4, from: 0, mode: 'linear' };
+ * warmup(constant({ value: 1 }), options)(2); // 0.5
+ */
 export interface WarmupOptions {
   /** Length of the warmup, >= 0 (0 disables it). */
   steps: number;

@@ -5,6 +5,13 @@ import { multiStep } from '../schedules/multiStep.js';
 import type { Schedule } from '../schedules/Schedule.js';
 import { numberInRange, plainObject, knownKeys } from '../validate.js';
 
+/**
+ * Options of {@link scaledLr}: the linear scaling rule of Goyal et al.
+ *
+ * @example
+ * const options: ScaledLrOptions = { baseLr: 0.1, batchSize: 1024, refBatchSize: 256 };
+ * scaledLr(options); // 0.4
+ */
 export interface ScaledLrOptions {
   /** Lr tuned for `refBatchSize`. */
   baseLr: number;

@@ -2,7 +2,14 @@ import { OptionError } from '../errors.js';
 import { integerAtLeast } from '../validate.js';
 import type { JsonValue } from '../state.js';
 
-/** The JSON description of a schedule: `type` names the primitive, combinator or recipe, the rest are its options. */
+/**
+ * The JSON description of a schedule: `type` names the primitive, combinator or recipe, the rest are its options.
+ *
+ * @example
+ * const spec: ScheduleSpec = { type: 'cosine', from: 0.1, steps: 100 };
+ * scheduleFromSpec(spec)(50); // 0.05
+ * cosine({ from: 0.1, steps: 100 }).spec?.type; // 'cosine'
+ */
 export interface ScheduleSpec {
   type: string;
   [option: string]: JsonValue;
@@ -14,9 +21,9 @@ export interface ScheduleSpec {
  * exportable as code; a plain function has no spec.
  *
  * @example
- * const s = cosine({ from: 0.1, steps: 100 });
- * s(50); // 0.05
- * s.spec; // { type: 'cosine', from: 0.1, steps: 100, ... }
+ * const s: Schedule = linear({ from: 1, to: 0, steps: 10 });
+ * s(5); // 0.5
+ * s.spec?.type; // 'linear'
  */
 export interface Schedule {
   (step: number): number;
@@ -26,7 +33,13 @@ export interface Schedule {
   readonly nesting: number;
 }
 
-/** What combinators accept: an lrkit schedule or any plain `(step) => value` function. */
+/**
+ * What combinators accept: an lrkit schedule or any plain `(step) => value` function.
+ *
+ * @example
+ * const mine: ScheduleLike = (step) => 0.1 / (1 + step);
+ * warmup(mine, { steps: 5 })(5); // 0.1
+ */
 export type ScheduleLike = Schedule | ((step: number) => number);
 
 /**

@@ -1,6 +1,13 @@
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link constant}.
+ *
+ * @example
+ * const options: ConstantOptions = { value: 0.1 };
+ * constant(options)(1000); // 0.1
+ */
 export interface ConstantOptions {
   /** The value at every step. */
   value: number;

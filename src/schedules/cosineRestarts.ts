@@ -1,6 +1,13 @@
 import { defineDefinition, exclusive, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link cosineRestarts} (Keras `first_decay_steps`, `t_mul`, `m_mul`, `alpha`).
+ *
+ * @example
+ * const options: CosineRestartsOptions = { from: 0.1, t0: 10, tMult: 2 };
+ * cosineRestarts(options)(10); // 0.1
+ */
 export interface CosineRestartsOptions {
   /** Value at step 0 (peak of the first cycle). */
   from: number;

@@ -1,6 +1,13 @@
 import { choice, defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link cyclic} (PyTorch CyclicLR's lr options).
+ *
+ * @example
+ * const options: CyclicOptions = { baseLr: 0, maxLr: 1, stepSizeUp: 4 };
+ * cyclic(options)(2); // 0.5
+ */
 export interface CyclicOptions {
   /** Lower bound of the cycle. */
   baseLr: number;

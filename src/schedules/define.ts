@@ -7,6 +7,10 @@ import { defineSchedule, nestingOf, specOf, type Schedule, type ScheduleLike, ty
  * The type of one option, described as data. The same description validates options when a schedule
  * is built (with `type.option: expected ..., got ...` errors), generates the JSON Schema, and drives
  * `toSpec` / `toCode`, so the three cannot drift apart.
+ *
+ * @example
+ * const type: OptionType = SCHEDULE_DEFINITIONS['step']!.options['stepSize']!.type;
+ * type.kind; // 'number'
  */
 export type OptionType =
   | ({ kind: 'number' } & RangeBounds)
@@ -36,7 +40,13 @@ export type OptionType =
 /** Presentation of a custom option: see {@link OptionType}. */
 export type CustomForm = 'perGroup' | 'expression' | 'enum' | 'schedule' | 'scheduler' | 'schedulers' | 'json';
 
-/** One option: its type, documentation, and default (absent and not optional means required). */
+/**
+ * One option: its type, documentation, and default (absent and not optional means required).
+ *
+ * @example
+ * const gamma: OptionDef | undefined = SCHEDULE_DEFINITIONS['step']?.options['gamma'];
+ * gamma?.default; // 0.1
+ */
 export interface OptionDef {
   type: OptionType;
   doc: string;
@@ -51,6 +61,11 @@ export type NormalizedOptions = Record<string, unknown>;
 /**
  * A schedule family described as data: a primitive (`cosine`), a combinator (`warmup`) or a recipe
  * (`hf.cosine`). `build` receives validated options with defaults filled in.
+ *
+ * @example
+ * const definition: ScheduleDefinition | undefined = SCHEDULE_DEFINITIONS['hf.linear'];
+ * definition?.type; // 'hf.linear'
+ * Object.keys(definition?.options ?? {}); // => ["lr", "numWarmupSteps", "numTrainingSteps"]
  */
 export interface ScheduleDefinition {
   /** The `type` used in specs: the JavaScript name (`hf.cosineWithRestarts`), which `toSpec` emits. */

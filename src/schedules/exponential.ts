@@ -1,6 +1,13 @@
 import { bool, defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link exponential} (Keras ExponentialDecay, Optax exponential_decay).
+ *
+ * @example
+ * const options: ExponentialOptions = { from: 1, rate: 0.5, steps: 10, staircase: true };
+ * exponential(options)(15); // 0.5
+ */
 export interface ExponentialOptions {
   /** Value at step 0. */
   from: number;

@@ -1,6 +1,13 @@
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link inverseSqrt}.
+ *
+ * @example
+ * const options: InverseSqrtOptions = { from: 1, timescale: 10 };
+ * inverseSqrt(options)(30); // 0.5
+ */
 export interface InverseSqrtOptions {
   /** Value at step 0. */
   from: number;

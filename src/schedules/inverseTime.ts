@@ -1,6 +1,13 @@
 import { bool, defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link inverseTime} (Keras InverseTimeDecay).
+ *
+ * @example
+ * const options: InverseTimeOptions = { from: 1, rate: 1, steps: 10 };
+ * inverseTime(options)(10); // 0.5
+ */
 export interface InverseTimeOptions {
   /** Value at step 0. */
   from: number;

@@ -1,6 +1,13 @@
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link linear} (Optax linear_schedule).
+ *
+ * @example
+ * const options: LinearOptions = { from: 0, to: 1, steps: 4 };
+ * linear(options)(1); // 0.25
+ */
 export interface LinearOptions {
   /** Value at step 0. */
   from: number;

@@ -2,6 +2,13 @@ import { bisectRight } from '../bisect.js';
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link multiStep}.
+ *
+ * @example
+ * const options: MultiStepOptions = { from: 1, milestones: [2, 4], gamma: 0.5 };
+ * multiStep(options)(4); // 0.25
+ */
 export interface MultiStepOptions {
   /** Value at step 0. */
   from: number;

@@ -2,6 +2,13 @@ import { bool, choice, defineDefinition, instantiate, num } from './define.js';
 import { at, OptionError } from '../errors.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link oneCycle} (PyTorch OneCycleLR's lr options).
+ *
+ * @example
+ * const options: OneCycleOptions = { maxLr: 0.1, totalSteps: 100, pctStart: 0.5 };
+ * oneCycle(options)(50); // 0.1
+ */
 export interface OneCycleOptions {
   /** Peak value. */
   maxLr: number;

@@ -3,6 +3,13 @@ import { defineDefinition, instantiate } from './define.js';
 import { bisectLeft } from '../bisect.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link piecewiseConstant} (Keras PiecewiseConstantDecay): one more value than boundaries.
+ *
+ * @example
+ * const options: PiecewiseConstantOptions = { boundaries: [10], values: [0.1, 0.01] };
+ * piecewiseConstant(options)(11); // 0.01
+ */
 export interface PiecewiseConstantOptions {
   /** Strictly increasing steps. */
   boundaries: number[];

@@ -1,6 +1,13 @@
 import { bool, defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link polynomial} (Keras PolynomialDecay, Optax polynomial_schedule).
+ *
+ * @example
+ * const options: PolynomialOptions = { from: 1, to: 0, steps: 10, power: 2 };
+ * polynomial(options)(5); // 0.25
+ */
 export interface PolynomialOptions {
   /** Value at step 0. */
   from: number;

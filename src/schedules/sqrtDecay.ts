@@ -1,6 +1,13 @@
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link sqrtDecay}.
+ *
+ * @example
+ * const options: SqrtDecayOptions = { from: 1, steps: 100 };
+ * sqrtDecay(options)(25); // 0.5
+ */
 export interface SqrtDecayOptions {
   /** Value at step 0. */
   from: number;

@@ -1,6 +1,13 @@
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link step} (the schedule).
+ *
+ * @example
+ * const options: StepOptions = { from: 1, stepSize: 10, gamma: 0.5 };
+ * step(options)(25); // 0.25
+ */
 export interface StepOptions {
   /** Value at step 0. */
   from: number;

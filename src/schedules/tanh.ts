@@ -2,6 +2,13 @@ import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
+/**
+ * Options of {@link tanh} (timm TanhLRScheduler's `lb`, `ub`).
+ *
+ * @example
+ * const options: TanhOptions = { from: 0.1, to: 0, steps: 100, lb: -7, ub: 3 };
+ * tanh(options)(100) < 0.001; // true
+ */
 export interface TanhOptions {
   /** Peak value. */
   from: number;
@@ -46,7 +53,9 @@ export const tanhDefinition = defineDefinition({
  * timm's tanh decay (note: it starts slightly below `from` and ends slightly above `to`, as in timm).
  *
  * @example
- * tanh({ from: 0.1, steps: 100 })(0); // 0.0999999...
+ * const s = tanh({ from: 0.1, steps: 100 });
+ * s(0) > 0.0999; // true
+ * s(100) < 0.0003; // true
  */
 export function tanh(options: TanhOptions): Schedule {
   return instantiate(tanhDefinition, options);
