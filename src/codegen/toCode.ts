@@ -3,7 +3,13 @@ import { parseTrace } from '../spec/trace.js';
 import { pytorchProgram } from './pytorch.js';
 import { typescriptProgram, type PrintFormat } from './typescript.js';
 
-/** Target language of {@link toCode}. */
+/**
+ * Target language of {@link toCode}.
+ *
+ * @example
+ * const target: CodeTarget = 'pytorch';
+ * toCode({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 10 }, steps: 30 }, target).includes('lr_scheduler.StepLR'); // true
+ */
 export type CodeTarget = 'ts' | 'pytorch';
 export type { PrintFormat } from './typescript.js';
 
@@ -25,6 +31,9 @@ export interface ToCodeOptions {
  *
  * @example
  * const py = toCode({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 10 }, steps: 30 }, 'pytorch');
+ * py.includes('lr_scheduler.StepLR(optimizer, step_size=10)'); // true
+ * const ts = toCode({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 10 }, steps: 30 }, 'ts');
+ * ts.includes('new StepLR(optimizer, { stepSize: 10 })'); // true
  */
 export function toCode(spec: unknown, target: CodeTarget, options: ToCodeOptions = {}): string {
   if (target !== 'ts' && target !== 'pytorch') throw new OptionError('toCode.target', target, "'ts' or 'pytorch'");

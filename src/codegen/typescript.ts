@@ -94,7 +94,14 @@ class TsWriter {
   }
 }
 
-/** What a generated program prints: `lrkit trace`'s JSON, or one `step [lrs]` line per step. */
+/**
+ * What a generated program prints: `lrkit trace`'s JSON, or one `step [lrs]` line per step.
+ *
+ * @example
+ * const print: PrintFormat = 'rows';
+ * const program = toCode({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 10 }, steps: 3 }, 'ts', { print });
+ * program.includes('console.log'); // true
+ */
 export type PrintFormat = 'trace' | 'rows';
 
 /**

@@ -79,7 +79,13 @@ const FACTORIES: Record<string, Factory> = {
 
 export { MAX_NESTING } from './buildSchedule.js';
 
-/** The scheduler types a spec may use: PyTorch class names and lrkit's stateful bridges. Any schedule type is accepted too (see SCHEDULE_DEFINITIONS). */
+/**
+ * The scheduler types a spec may use: PyTorch class names and lrkit's stateful bridges. Any schedule type is accepted too (see SCHEDULE_DEFINITIONS).
+ *
+ * @example
+ * SCHEDULER_TYPES.includes('OneCycleLR'); // true
+ * SCHEDULER_TYPES.includes('WarmupLR'); // true
+ */
 export const SCHEDULER_TYPES: readonly string[] = Object.keys(FACTORIES);
 
 function buildChildren(optimizer: Optimizer, specs: unknown, path: Path, depth: number): Chainable[] {
@@ -94,7 +100,8 @@ function buildChildren(optimizer: Optimizer, specs: unknown, path: Path, depth: 
  * driven by a ScheduleLR.
  *
  * @example
- * buildScheduler(optimizer, { type: 'StepLR', stepSize: 10, gamma: 0.5 });
+ * const scheduler = buildScheduler(createOptimizer({ lr: 0.1 }), { type: 'StepLR', stepSize: 10, gamma: 0.5 });
+ * scheduler.type; // 'StepLR'
  */
 export function buildScheduler(optimizer: Optimizer, spec: unknown, where: Where = ['scheduler'], depth = 0): Scheduler {
   const path = toPath(where);

@@ -8,7 +8,14 @@ import { buildScheduler } from './buildScheduler.js';
 import { isScheduleType } from './scheduleDefinitions.js';
 import { parseTrace } from './trace.js';
 
-/** What {@link fromSpec} builds from a trace spec. */
+/**
+ * What {@link fromSpec} builds from a trace spec.
+ *
+ * @example
+ * const built: BuiltSpec = fromSpec({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 10 }, steps: 30 });
+ * built.steps; // 30
+ * built.scheduler.type; // 'StepLR'
+ */
 export interface BuiltSpec {
   optimizer: PlainOptimizer;
   scheduler: Scheduler;
@@ -28,9 +35,14 @@ export interface BuiltSpec {
  * Errors are OptionErrors whose `path` locates the bad value, e.g. `scheduler.schedulers[1].gamma: expected a number in (0, inf), got "0.9x"`.
  *
  * @example
- * const { optimizer, scheduler } = fromSpec({ optimizer: { type: 'adam', lr: 1e-3 }, scheduler: { type: 'hf.cosine', lr: 1e-3, numWarmupSteps: 100, numTrainingSteps: 1000 }, steps: 1000 });
- * const again = fromSpec(toSpec(scheduler), createOptimizer({ lr: 1e-3 }));
- * const schedule = fromSpec(toSpec(cosine({ from: 0.1, steps: 100 })));
+ * const { optimizer, scheduler } = fromSpec({
+ *   optimizer: { type: 'adam', lr: 1e-3 },
+ *   scheduler: { type: 'hf.cosine', lr: 1e-3, numWarmupSteps: 100, numTrainingSteps: 1000 },
+ *   steps: 1000,
+ * });
+ * optimizer.step();
+ * scheduler.step();
+ * scheduler.getLastLr(); // [0.00001]
  */
 export function fromSpec(spec: SchedulerSpec | ScheduleSpec, optimizer: Optimizer): Scheduler;
 export function fromSpec(spec: ScheduleSpec): Schedule;

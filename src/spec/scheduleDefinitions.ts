@@ -3,12 +3,21 @@ import { RECIPES } from '../recipes/registry.js';
 import type { ScheduleDefinition } from '../schedules/define.js';
 import { PRIMITIVES } from '../schedules/registry.js';
 
-/** Every schedule `type` a spec may use: primitives, combinators and recipes, by their JavaScript name. */
+/**
+ * Every schedule `type` a spec may use: primitives, combinators and recipes, by their JavaScript name.
+ *
+ * @example
+ * SCHEDULE_DEFINITIONS['cosine']?.doc.startsWith('Cosine decay'); // true
+ * Object.keys(SCHEDULE_DEFINITIONS).includes('hf.cosine'); // true
+ */
 export const SCHEDULE_DEFINITIONS: Readonly<Record<string, ScheduleDefinition>> = Object.freeze({ ...PRIMITIVES, ...COMBINATORS, ...RECIPES });
 
 /**
  * Upstream names accepted as aliases (`hf.cosine_with_restarts`, `keras.CosineDecay`, ...), each mapped to
  * the JavaScript name (`hf.cosineWithRestarts`, `keras.cosineDecay`) that specs are normalized to.
+ *
+ * @example
+ * SCHEDULE_ALIASES['hf.cosine_with_restarts']; // 'hf.cosineWithRestarts'
  */
 export const SCHEDULE_ALIASES: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(Object.values(SCHEDULE_DEFINITIONS).flatMap((d) => (d.aliases ?? []).map((alias) => [alias, d.type]))),

@@ -10,8 +10,9 @@ import type { Scheduler, SchedulerSpec } from '../torch/LRScheduler.js';
  * JavaScript function as a schedule or lambda).
  *
  * @example
- * toSpec(new StepLR(optimizer, { stepSize: 10 })); // { type: 'StepLR', stepSize: 10, gamma: 0.1 }
- * toSpec(cosine({ from: 0.1, steps: 100 }));      // { type: 'cosine', from: 0.1, steps: 100, cycles: 0.5, ... }
+ * toSpec(new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 10 })).type; // 'StepLR'
+ * const spec = toSpec(cosine({ from: 0.1, steps: 100 })); // { type: 'cosine', from: 0.1, steps: 100, cycles: 0.5, ... }
+ * scheduleFromSpec(spec)(50); // 0.05
  */
 export function toSpec(x: Schedule | ScheduleLike): ScheduleSpec;
 export function toSpec(x: Scheduler): SchedulerSpec;
