@@ -13,10 +13,27 @@ export class LrkitError extends Error {
   override name = 'LrkitError';
 }
 
-/** One step into a JSON document or options object: a key, or an array index. */
+/**
+ * One step into a JSON document or options object: a key, or an array index.
+ *
+ * @example
+ * const segments: PathSegment[] = ['scheduler', 'milestones', 3];
+ * formatPath(segments); // 'scheduler.milestones[3]'
+ */
 export type PathSegment = string | number;
 
-/** Where a value sits: `['scheduler', 'schedulers', 1, 'gamma']` is `scheduler.schedulers[1].gamma`. */
+/**
+ * Where a value sits: `['scheduler', 'schedulers', 1, 'gamma']` is `scheduler.schedulers[1].gamma`.
+ *
+ * @example
+ * let path: Path = [];
+ * try {
+ *   fromSpec({ optimizer: { lr: 0.1 }, scheduler: { type: 'SequentialLR', milestones: [2], schedulers: [{ type: 'StepLR', stepSize: 1 }, { type: 'ExponentialLR', gamma: -1 }] }, steps: 5 });
+ * } catch (error) {
+ *   if (error instanceof OptionError) path = error.path;
+ * }
+ * formatPath(path); // 'scheduler.schedulers[1].gamma'
+ */
 export type Path = readonly PathSegment[];
 
 /** A path, or (for a single name such as `steps`) its one segment. */
@@ -85,12 +102,26 @@ export class OptionError extends LrkitError {
  * Deepest nesting lrkit builds, counting every scheduler, schedule and combinator level (a guard against
  * hostile input, not a design limit): a spec, or a chain of schedules built in code, deeper than this is a
  * {@link NestingError}, so nothing downstream (JSON, toSpec, code export) can overflow the stack.
+ *
+ * @example
+ * MAX_NESTING; // 16
  */
 export const MAX_NESTING = 16;
 
 /**
  * A spec (or a chain of schedules built in code) nests deeper than lrkit accepts: a guard against hostile
  * input, reported at the first path past the limit.
+ *
+ * @example
+ * let spec: unknown = { type: 'StepLR', stepSize: 1 };
+ * for (let i = 0; i < MAX_NESTING + 1; i++) spec = { type: 'ChainedScheduler', schedulers: [spec] };
+ * let caught: unknown;
+ * try {
+ *   buildScheduler(createOptimizer({ lr: 0.1 }), spec);
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof NestingError; // true
  */
 export class NestingError extends OptionError {
   override name = 'NestingError';
@@ -145,6 +176,16 @@ export class ScheduleError extends LrkitError {
  * The one error for "this scheduler has no closed form": `lrAt()`, `preview()` and anything else that
  * needs the lr as a pure function of the step, on a scheduler whose lr depends on its history
  * (ReduceLROnPlateau, SWALR, ChainedScheduler, WarmupLR over one of them, ...).
+ *
+ * @example
+ * const swa = new SWALR(createOptimizer({ lr: 0.1 }), { swaLr: 0.05 });
+ * let caught: unknown;
+ * try {
+ *   swa.lrAt(10); // SWALR anneals from whatever lr the optimizer had: no closed form
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof NoClosedFormError; // true
  */
 export class NoClosedFormError extends ScheduleError {
   override name = 'NoClosedFormError';
