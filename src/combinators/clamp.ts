@@ -3,7 +3,7 @@ import { defineDefinition, instantiate, num, scheduleOption } from '../schedules
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 
 /**
- * Options of {@link clamp}: at least one bound.
+ * Options of {@link schedules | schedules.clamp}: at least one bound.
  *
  * @example
  * const options: ClampOptions = { min: 0.01, max: 0.5 };

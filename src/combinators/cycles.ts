@@ -4,7 +4,7 @@ import { PRIMITIVES } from '../schedules/registry.js';
 import { specOf, type Schedule, type ScheduleSpec } from '../schedules/Schedule.js';
 
 /**
- * Options of {@link cycles} (timm's `cycle_mul`, `cycle_decay`, `cycle_limit`, `k_decay`).
+ * Options of {@link schedules | schedules.cycles} (timm's `cycle_mul`, `cycle_decay`, `cycle_limit`, `k_decay`).
  *
  * @example
  * const options: CyclesOptions = { mul: 1, decay: 0.5, limit: 2 };

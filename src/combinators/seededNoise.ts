@@ -4,7 +4,7 @@ import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 import { hashNumber, mulberry32, normal } from '../random.js';
 
 /**
- * Options of {@link seededNoise} (timm's `noise_pct`, `noise_std`, `noise_seed`, `noise_type`, `noise_range_t`).
+ * Options of {@link schedules | schedules.seededNoise} (timm's `noise_pct`, `noise_std`, `noise_seed`, `noise_type`, `noise_range_t`).
  *
  * @example
  * const options: SeededNoiseOptions = { std: 0.1, seed: 42, start: 10 };

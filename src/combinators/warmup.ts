@@ -29,7 +29,7 @@ export function warmupCurve(mode: WarmupMode, from: number, to: number, t: numbe
 }
 
 /**
- * Options of {@link warmup}.
+ * Options of {@link schedules | schedules.warmup}.
  *
  * @example
  * const options: WarmupOptions = { steps: 4, from: 0, mode: 'linear' };

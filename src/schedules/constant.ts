@@ -2,7 +2,7 @@ import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link constant}.
+ * Options of {@link schedules | schedules.constant}.
  *
  * @example
  * const options: ConstantOptions = { value: 0.1 };

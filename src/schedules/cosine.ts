@@ -2,7 +2,7 @@ import { bool, defineDefinition, exclusive, instantiate, num } from './define.js
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link cosine}; give a floor as `alpha` (fraction of `from`) or `to` (absolute), not both.
+ * Options of {@link schedules | schedules.cosine}; give a floor as `alpha` (fraction of `from`) or `to` (absolute), not both.
  *
  * @example
  * const options: CosineOptions = { from: 1, steps: 10, to: 0.1 };

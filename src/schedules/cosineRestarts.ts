@@ -2,7 +2,7 @@ import { defineDefinition, exclusive, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link cosineRestarts} (Keras `first_decay_steps`, `t_mul`, `m_mul`, `alpha`).
+ * Options of {@link schedules | schedules.cosineRestarts} (Keras `first_decay_steps`, `t_mul`, `m_mul`, `alpha`).
  *
  * @example
  * const options: CosineRestartsOptions = { from: 0.1, t0: 10, tMult: 2 };

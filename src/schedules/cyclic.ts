@@ -2,7 +2,7 @@ import { choice, defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link cyclic} (PyTorch CyclicLR's lr options).
+ * Options of {@link schedules | schedules.cyclic} (PyTorch CyclicLR's lr options).
  *
  * @example
  * const options: CyclicOptions = { baseLr: 0, maxLr: 1, stepSizeUp: 4 };

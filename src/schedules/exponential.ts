@@ -2,7 +2,7 @@ import { bool, defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link exponential} (Keras ExponentialDecay, Optax exponential_decay).
+ * Options of {@link schedules | schedules.exponential} (Keras ExponentialDecay, Optax exponential_decay).
  *
  * @example
  * const options: ExponentialOptions = { from: 1, rate: 0.5, steps: 10, staircase: true };

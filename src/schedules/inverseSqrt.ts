@@ -2,7 +2,7 @@ import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link inverseSqrt}.
+ * Options of {@link schedules | schedules.inverseSqrt}.
  *
  * @example
  * const options: InverseSqrtOptions = { from: 1, timescale: 10 };

@@ -2,7 +2,7 @@ import { bool, defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link inverseTime} (Keras InverseTimeDecay).
+ * Options of {@link schedules | schedules.inverseTime} (Keras InverseTimeDecay).
  *
  * @example
  * const options: InverseTimeOptions = { from: 1, rate: 1, steps: 10 };

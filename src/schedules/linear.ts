@@ -2,7 +2,7 @@ import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link linear} (Optax linear_schedule).
+ * Options of {@link schedules | schedules.linear} (Optax linear_schedule).
  *
  * @example
  * const options: LinearOptions = { from: 0, to: 1, steps: 4 };

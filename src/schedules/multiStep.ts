@@ -3,7 +3,7 @@ import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link multiStep}.
+ * Options of {@link schedules | schedules.multiStep}.
  *
  * @example
  * const options: MultiStepOptions = { from: 1, milestones: [2, 4], gamma: 0.5 };

@@ -3,7 +3,7 @@ import { at, OptionError } from '../errors.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link oneCycle} (PyTorch OneCycleLR's lr options).
+ * Options of {@link schedules | schedules.oneCycle} (PyTorch OneCycleLR's lr options).
  *
  * @example
  * const options: OneCycleOptions = { maxLr: 0.1, totalSteps: 100, pctStart: 0.5 };

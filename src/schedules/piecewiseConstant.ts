@@ -4,7 +4,7 @@ import { bisectLeft } from '../bisect.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link piecewiseConstant} (Keras PiecewiseConstantDecay): one more value than boundaries.
+ * Options of {@link schedules | schedules.piecewiseConstant} (Keras PiecewiseConstantDecay): one more value than boundaries.
  *
  * @example
  * const options: PiecewiseConstantOptions = { boundaries: [10], values: [0.1, 0.01] };

@@ -2,7 +2,7 @@ import { bool, defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link polynomial} (Keras PolynomialDecay, Optax polynomial_schedule).
+ * Options of {@link schedules | schedules.polynomial} (Keras PolynomialDecay, Optax polynomial_schedule).
  *
  * @example
  * const options: PolynomialOptions = { from: 1, to: 0, steps: 10, power: 2 };

@@ -2,7 +2,7 @@ import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link sqrtDecay}.
+ * Options of {@link schedules | schedules.sqrtDecay}.
  *
  * @example
  * const options: SqrtDecayOptions = { from: 1, steps: 100 };

@@ -2,7 +2,7 @@ import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link step} (the schedule).
+ * Options of {@link schedules | schedules.step} (the schedule).
  *
  * @example
  * const options: StepOptions = { from: 1, stepSize: 10, gamma: 0.5 };

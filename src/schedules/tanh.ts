@@ -3,7 +3,7 @@ import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
 /**
- * Options of {@link tanh} (timm TanhLRScheduler's `lb`, `ub`).
+ * Options of {@link schedules | schedules.tanh} (timm TanhLRScheduler's `lb`, `ub`).
  *
  * @example
  * const options: TanhOptions = { from: 0.1, to: 0, steps: 100, lb: -7, ub: 3 };
