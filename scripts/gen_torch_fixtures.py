@@ -1,15 +1,11 @@
-#!/usr/bin/python3
-"""Generate golden lr-scheduler fixtures for lrkit from REAL PyTorch.
+#!/usr/bin/env python3
+"""Generate golden lr-scheduler fixtures for lrkit from real PyTorch (2.13, unpatched).
 
-Run:  /usr/bin/python3 scripts/gen_torch_fixtures.py [--compare-113]
+Run:  npm run fixtures:torch   (= .venv/bin/python scripts/gen_torch_fixtures.py)
 
-Drives torch.optim.lr_scheduler (Debian python3-torch 1.13.1, patched to
-PyTorch 2.x semantics by scripts/torch2x_compat.py) over several hundred
-random but deterministic configurations ("trace specs") and writes
-test/fixtures/torch/<ClassName>.json plus invalid.json.
-
-With --compare-113 it additionally re-runs every case on plain 1.13 and prints
-which cases the compat patches change.
+Drives torch.optim.lr_scheduler over several hundred random but deterministic
+configurations ("trace specs") and writes test/fixtures/torch/<ClassName>.json
+plus invalid.json.
 """
 import copy
 import json
@@ -25,11 +21,6 @@ warnings.filterwarnings('ignore')
 import torch  # noqa: E402
 import torch.optim.lr_scheduler as L  # noqa: E402
 from torch.optim.swa_utils import SWALR  # noqa: E402
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import torch2x_compat  # noqa: E402
-
-torch2x_compat.apply()
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(ROOT, 'test', 'fixtures', 'torch')
@@ -701,7 +692,6 @@ def gen_invalid():
 
 
 def main():
-    compare = '--compare-113' in sys.argv
     gen_basic()
     gen_cawr()
     gen_cyclic()
@@ -762,26 +752,6 @@ def main():
         print('{:<32} {:>6} {:>7} {:>9} {:>9}'.format(fname + '.json', n, nr, nl, size))
     print('total cases: {}  (resumeAt: {}, skipped: {})  total bytes: {}'.format(
         total, sum(s[2] for s in summary), len(skipped), sum(s[4] for s in summary)))
-
-    if compare:
-        torch2x_compat.revert_keep_serialisation()
-        changed = {}
-        for cid, (spec, expected) in results.items():
-            try:
-                res = execute(spec)
-            except Exception as e:  # plain 1.13 may crash where 2.x does not
-                res = {'lr': None, 'momentum': None, 'error': err_record(e), 'errorAt': 'crash'}
-            old = {'lr': res['lr'], 'momentum': res['momentum']}
-            if 'error' in res:
-                old['error'] = res['error']
-                old['errorAt'] = res['errorAt']
-            if old != expected:
-                changed.setdefault(cid.rsplit('-', 1)[0], []).append(cid)
-        torch2x_compat.apply()
-        print('cases whose expected output differs from plain torch 1.13:')
-        for k in sorted(changed):
-            print('  {:<28} {:>4}  {}'.format(k, len(changed[k]), ' '.join(changed[k])))
-        print('  total changed: {}'.format(sum(len(v) for v in changed.values())))
 
 
 if __name__ == '__main__':

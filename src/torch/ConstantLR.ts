@@ -29,6 +29,7 @@ export class ConstantLR extends LRScheduler {
     super(optimizer, opts.lastEpoch as number | undefined, 'ConstantLR');
     this.factor = factor;
     this.totalIters = totalIters;
+    this.lockOptions(['factor', 'totalIters']);
     this.initialStep();
   }
 

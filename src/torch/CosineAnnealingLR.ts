@@ -29,6 +29,7 @@ export class CosineAnnealingLR extends LRScheduler {
     super(optimizer, opts.lastEpoch as number | undefined, 'CosineAnnealingLR');
     this.tMax = tMax;
     this.etaMin = etaMin;
+    this.lockOptions(['tMax', 'etaMin']);
     this.initialStep();
   }
 

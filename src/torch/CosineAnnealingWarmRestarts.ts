@@ -42,6 +42,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     this.tMult = tMult;
     this.etaMin = etaMin;
     this.tCur = this.lastEpoch;
+    this.lockOptions(['t0', 'tMult', 'etaMin']);
     this.initialStep();
   }
 

@@ -23,6 +23,7 @@ export class ExponentialLR extends LRScheduler {
     const gamma = numberInRange('ExponentialLR.gamma', opts.gamma, { min: 0, minExclusive: true });
     super(optimizer, opts.lastEpoch as number | undefined, 'ExponentialLR');
     this.gamma = gamma;
+    this.lockOptions(['gamma']);
     this.initialStep();
   }
 

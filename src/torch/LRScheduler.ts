@@ -1,4 +1,4 @@
-import { OptionError, ScheduleError } from '../errors.js';
+import { OptionError, ScheduleError, StateError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type JsonValue, type SchedulerState, type StateReader } from '../state.js';
 import { integerAtLeast, plainObject } from '../validate.js';
@@ -76,6 +76,53 @@ export function nextEpoch(type: string, current: number): number {
   return current + 1;
 }
 
+/** Makes `names` non-writable properties of `target` (arrays frozen): options are fixed once built. */
+export function lockFields(target: object, names: readonly string[]): void {
+  for (const name of names) {
+    const value = (target as Record<string, unknown>)[name];
+    if (Array.isArray(value)) Object.freeze(value);
+    Object.defineProperty(target, name, { value, writable: false, enumerable: true, configurable: false });
+  }
+}
+
+/** The option fields as JSON (non-finite numbers encoded like every other state float). */
+export function optionsState(target: object, names: readonly string[]): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const name of names) out[name] = encodeOption((target as Record<string, unknown>)[name]);
+  return out;
+}
+
+function encodeOption(value: unknown): JsonValue {
+  if (typeof value === 'number') return encodeFloat(value);
+  if (Array.isArray(value)) return value.map(encodeOption);
+  return value as JsonValue;
+}
+
+/**
+ * A state saved by a scheduler built with other options is rejected, naming the first differing option.
+ * (PyTorch's `state_dict` carries the options too, and its `load_state_dict` overwrites the live ones.)
+ */
+export function checkSavedOptions(reader: StateReader, target: { type: string }, names: readonly string[]): void {
+  const saved = reader.raw('options');
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) {
+    throw new StateError(`${reader.path}.options`, `expected an object of option values, got ${JSON.stringify(saved)}`);
+  }
+  const own = optionsState(target, names);
+  for (const key of Object.keys(saved)) {
+    if (!(key in own)) throw new StateError(`${reader.path}.options.${key}`, `${target.type} has no option ${key}`);
+  }
+  for (const name of names) {
+    const was = (saved as Record<string, unknown>)[name];
+    if (was === undefined) throw new StateError(`${reader.path}.options.${name}`, 'missing');
+    if (JSON.stringify(was) !== JSON.stringify(own[name])) {
+      throw new StateError(
+        `${reader.path}.options.${name}`,
+        `the state was saved with ${name} = ${JSON.stringify(was)}, this ${target.type} has ${JSON.stringify(own[name])}; build it with the saved options to resume`,
+      );
+    }
+  }
+}
+
 /** Validates the optimizer contract once, when a scheduler attaches. */
 export function checkOptimizer(scope: string, optimizer: unknown): Optimizer {
   const opt = plainObjectLike(`${scope}.optimizer`, optimizer);
@@ -119,6 +166,8 @@ export abstract class LRScheduler implements Chainable {
   protected isInitial = false;
   protected readonly lastLr: number[];
   protected readonly lrBuffer: number[];
+  /** Names of the option fields locked by {@link lockOptions}: carried in the state and checked on load. */
+  private optionNames: readonly string[] = [];
 
   protected constructor(optimizer: Optimizer, lastEpoch: number | undefined, scope: string) {
     this.optimizer = checkOptimizer(scope, optimizer);
@@ -137,6 +186,16 @@ export abstract class LRScheduler implements Chainable {
     this.lastEpoch = last;
     this.lastLr = groups.map((g) => g.lr);
     this.lrBuffer = groups.map((g) => g.lr);
+  }
+
+  /**
+   * Makes the named option fields immutable at run time (non-writable properties, frozen arrays) and records
+   * them for the state: `stateDict()` carries their values under `options`, and `loadStateDict()` rejects a
+   * state saved with different ones (PyTorch's `load_state_dict` would silently replace the options).
+   */
+  protected lockOptions(names: readonly string[]): void {
+    lockFields(this, names);
+    this.optionNames = names;
   }
 
   /** Computes the chainable-form lrs for `this.lastEpoch` into `out` (PyTorch's `get_lr`). */
@@ -217,6 +276,7 @@ export abstract class LRScheduler implements Chainable {
       stepCount: this.stepCount,
       baseLrs: this.baseLrs.map(encodeFloat),
       lastLr: this.lastLr.map(encodeFloat),
+      ...(this.optionNames.length > 0 ? { options: optionsState(this, this.optionNames) } : {}),
       ...this.extraState(),
     };
   }
@@ -229,6 +289,7 @@ export abstract class LRScheduler implements Chainable {
     const stepCount = reader.integer('stepCount');
     const baseLrs = reader.floats('baseLrs', n);
     const lastLr = reader.floats('lastLr', n);
+    if (reader.has('options')) checkSavedOptions(reader, this, this.optionNames);
     const applyExtra = this.readExtraState(reader);
     this.lastEpoch = lastEpoch;
     this.stepCount = stepCount;

@@ -34,6 +34,7 @@ export class LinearLR extends LRScheduler {
     this.startFactor = startFactor;
     this.endFactor = endFactor;
     this.totalIters = totalIters;
+    this.lockOptions(['startFactor', 'endFactor', 'totalIters']);
     this.initialStep();
   }
 

@@ -40,6 +40,7 @@ export class MultiStepLR extends LRScheduler {
     this.gamma = gamma;
     this.counts = new Map();
     for (const m of milestones) this.counts.set(m, (this.counts.get(m) ?? 0) + 1);
+    this.lockOptions(['milestones', 'gamma']);
     this.initialStep();
   }
 

@@ -28,6 +28,7 @@ export class PolynomialLR extends LRScheduler {
     super(optimizer, opts.lastEpoch as number | undefined, 'PolynomialLR');
     this.totalIters = totalIters;
     this.power = power;
+    this.lockOptions(['totalIters', 'power']);
     this.initialStep();
   }
 

@@ -2,7 +2,7 @@ import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { nonNegativeInteger, numberInRange, oneOf, perGroup } from '../validate.js';
-import { checkCallOrder, nextEpoch, type Scheduler } from './LRScheduler.js';
+import { checkCallOrder, checkSavedOptions, lockFields, nextEpoch, optionsState, type Scheduler } from './LRScheduler.js';
 import { orDefault, readOptions } from './options.js';
 
 export interface ReduceLROnPlateauOptions {
@@ -47,7 +47,6 @@ export class ReduceLROnPlateau implements Scheduler {
   readonly threshold: number;
   readonly thresholdMode: 'rel' | 'abs';
   readonly cooldown: number;
-  readonly minLrs: readonly number[];
   readonly eps: number;
   readonly nonFiniteMetric: 'compare' | 'error';
   lastEpoch = 0;
@@ -55,6 +54,9 @@ export class ReduceLROnPlateau implements Scheduler {
   numBadEpochs = 0;
   cooldownCounter = 0;
   private readonly lastLr: number[];
+  /** The single `minLr` given at construction (PyTorch's `default_min_lr`), or undefined when it was per group. */
+  private readonly defaultMinLr: number | undefined;
+  private minLrValues: readonly number[];
 
   constructor(optimizer: Optimizer, options: ReduceLROnPlateauOptions = {}) {
     const { opts, groups } = readOptions('ReduceLROnPlateau', optimizer, options, [
@@ -63,7 +65,9 @@ export class ReduceLROnPlateau implements Scheduler {
     this.nonFiniteMetric = oneOf('ReduceLROnPlateau.nonFiniteMetric', orDefault(opts.nonFiniteMetric, 'compare'), ['compare', 'error'] as const);
     this.factor = numberInRange('ReduceLROnPlateau.factor', orDefault(opts.factor, 0.1), { min: 0, max: 1, maxExclusive: true });
     this.optimizer = optimizer;
-    this.minLrs = perGroup('ReduceLROnPlateau.minLr', orDefault(opts.minLr, 0), groups, (n, v) => numberInRange(n, v, { min: 0 }));
+    const minLr = orDefault(opts.minLr, 0);
+    this.defaultMinLr = Array.isArray(minLr) ? undefined : numberInRange('ReduceLROnPlateau.minLr', minLr, { min: 0 });
+    this.minLrValues = Object.freeze(perGroup('ReduceLROnPlateau.minLr', minLr, groups, (n, v) => numberInRange(n, v, { min: 0 })));
     this.patience = nonNegativeInteger('ReduceLROnPlateau.patience', orDefault(opts.patience, 10));
     this.cooldown = nonNegativeInteger('ReduceLROnPlateau.cooldown', orDefault(opts.cooldown, 0));
     this.eps = numberInRange('ReduceLROnPlateau.eps', orDefault(opts.eps, 1e-8), { min: 0 });
@@ -72,6 +76,21 @@ export class ReduceLROnPlateau implements Scheduler {
     this.thresholdMode = oneOf('ReduceLROnPlateau.thresholdMode', orDefault(opts.thresholdMode, 'rel'), ['rel', 'abs'] as const);
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
     this.best = this.modeWorse;
+    lockFields(this, OPTION_FIELDS);
+  }
+
+  /**
+   * The lower bound of each group's lr (a frozen array). Intentionally writable, as PyTorch's `min_lrs`: after
+   * `add_param_group` with per-group `minLr`, assign one value per group before the next reduction. A new
+   * array is validated (non-negative numbers) and frozen.
+   */
+  get minLrs(): readonly number[] {
+    return this.minLrValues;
+  }
+
+  set minLrs(values: readonly number[]) {
+    if (!Array.isArray(values) || values.length === 0) throw new OptionError('ReduceLROnPlateau.minLrs', values, 'a non-empty array of numbers >= 0, one per param group');
+    this.minLrValues = Object.freeze(values.map((v, i) => numberInRange(`ReduceLROnPlateau.minLrs[${i}]`, v, { min: 0 })));
   }
 
   private get modeWorse(): number {
@@ -97,9 +116,6 @@ export class ReduceLROnPlateau implements Scheduler {
       throw new ScheduleError(`ReduceLROnPlateau: metric is ${metric} at step ${this.lastEpoch + 1} (nonFiniteMetric: 'error')`);
     }
     checkCallOrder(this.optimizer);
-    if (this.optimizer.paramGroups.length !== this.minLrs.length) {
-      throw new OptionError('ReduceLROnPlateau.optimizer.paramGroups', this.optimizer.paramGroups.length, `${this.minLrs.length} param groups, as when the scheduler was built`);
-    }
     const current = metric;
     this.lastEpoch = epoch === undefined ? nextEpoch(this.type, this.lastEpoch) : nonNegativeInteger('ReduceLROnPlateau.step(epoch)', epoch);
     if (this.isBetter(current, this.best)) {
@@ -118,17 +134,37 @@ export class ReduceLROnPlateau implements Scheduler {
       this.numBadEpochs = 0;
     }
     const groups = this.optimizer.paramGroups;
+    this.lastLr.length = groups.length; // groups may have been added since construction
     for (let i = 0; i < groups.length; i++) this.lastLr[i] = (groups[i] as ParamGroup).lr;
   }
 
+  /**
+   * PyTorch 2.x: a param group added after construction gets the single `minLr`; with per-group `minLr`
+   * a reduction needs `minLrs` to be extended first (PyTorch raises RuntimeError there too).
+   */
   private reduceLr(): void {
     const groups = this.optimizer.paramGroups;
+    if (groups.length !== this.minLrValues.length) {
+      if (this.defaultMinLr === undefined) {
+        throw new ScheduleError(
+          `ReduceLROnPlateau: the optimizer has ${groups.length} param groups but minLrs has ${this.minLrValues.length} (per-group minLr given at construction); ` +
+            'assign scheduler.minLrs one value per group after adding a param group',
+        );
+      }
+      this.minLrValues = Object.freeze(groups.map(() => this.defaultMinLr as number));
+    }
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i] as ParamGroup;
       const oldLr = group.lr;
       const newLr = Math.max(oldLr * this.factor, this.minLrs[i] as number);
       if (oldLr - newLr > this.eps) group.lr = newLr;
     }
+  }
+
+  /** The options as saved in the state: `minLr` is the single value when one was given, else the per-group list. */
+  private optionValues(): Record<(typeof STATE_OPTIONS)[number], unknown> {
+    const { mode, factor, patience, threshold, thresholdMode, cooldown, eps } = this;
+    return { mode, factor, patience, threshold, thresholdMode, cooldown, eps, minLr: this.defaultMinLr ?? [...this.minLrValues] };
   }
 
   getLastLr(): number[] {
@@ -145,6 +181,7 @@ export class ReduceLROnPlateau implements Scheduler {
       numBadEpochs: this.numBadEpochs,
       cooldownCounter: this.cooldownCounter,
       lastLr: this.lastLr.map(encodeFloat),
+      options: optionsState(this.optionValues(), STATE_OPTIONS),
     };
   }
 
@@ -154,11 +191,18 @@ export class ReduceLROnPlateau implements Scheduler {
     const best = reader.float('best');
     const numBadEpochs = reader.integer('numBadEpochs');
     const cooldownCounter = reader.integer('cooldownCounter');
-    const lastLr = reader.floats('lastLr', this.lastLr.length);
+    const lastLr = reader.floats('lastLr', this.optimizer.paramGroups.length);
+    if (reader.has('options')) checkSavedOptions(reader, { type: this.type, ...this.optionValues() }, STATE_OPTIONS);
     this.lastEpoch = lastEpoch;
     this.best = best;
     this.numBadEpochs = numBadEpochs;
     this.cooldownCounter = cooldownCounter;
+    this.lastLr.length = lastLr.length;
     lastLr.forEach((v, i) => (this.lastLr[i] = v));
   }
 }
+
+/** Option fields fixed at construction (non-writable); `minLrs` stays assignable, as in PyTorch. */
+const OPTION_FIELDS = ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'eps', 'nonFiniteMetric'] as const;
+/** What the state carries and checks: the options that change the arithmetic (minLrs included). */
+const STATE_OPTIONS = ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'eps', 'minLr'] as const;

@@ -33,6 +33,7 @@ export class SWALR extends LRScheduler {
     super(optimizer, opts.lastEpoch as number | undefined, 'SWALR');
     this.annealEpochs = annealEpochs;
     this.annealStrategy = annealStrategy;
+    this.lockOptions(['annealEpochs', 'annealStrategy']);
     this.initialStep();
   }
 

@@ -28,6 +28,7 @@ export class StepLR extends LRScheduler {
     super(optimizer, opts.lastEpoch as number | undefined, 'StepLR');
     this.stepSize = stepSize;
     this.gamma = gamma;
+    this.lockOptions(['stepSize', 'gamma']);
     this.initialStep();
   }
 
