@@ -178,7 +178,7 @@ export abstract class LRScheduler implements Chainable {
     } else {
       groups.forEach((group, i) => {
         if (typeof group.initialLr !== 'number') {
-          throw new OptionError(`${scope}.optimizer.paramGroups[${i}].initialLr`, group.initialLr, `a number when resuming with lastEpoch ${last} (PyTorch: param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer)`);
+          throw new OptionError(`${scope}.optimizer.paramGroups[${i}].initialLr`, group.initialLr, `a number when resuming with lastEpoch ${last} (PyTorch: param 'initial_lr' is not specified in param_groups[${i}] when resuming scheduler with last_epoch >= 0)`);
         }
       });
     }
