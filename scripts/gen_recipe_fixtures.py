@@ -70,8 +70,20 @@ def eval_steps(r, horizon, large=True, fractional=False, limit=None):
     return out
 
 
+def json_safe(x):
+    """JSON has no Infinity/NaN: write them as the strings "Infinity", "-Infinity", "NaN" (as lrkit's state does)."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return 'NaN' if math.isnan(x) else ('Infinity' if x > 0 else '-Infinity')
+    if isinstance(x, list):
+        return [json_safe(v) for v in x]
+    if isinstance(x, dict):
+        return {k: json_safe(v) for k, v in x.items()}
+    return x
+
+
 def write(library, version, cases, extra=None):
     os.makedirs(OUT_DIR, exist_ok=True)
+    cases = json_safe(cases)
     doc = {'generator': 'scripts/gen_recipe_fixtures.py', 'library': library, 'version': version, 'seed': SEED}
     doc.update(extra or {})
     doc['cases'] = cases
@@ -152,8 +164,8 @@ def gen_transformers():
         return lr, total, warm, kw, opts
 
     for name in names:
-        if name == 'reduce_lr_on_plateau':
-            continue
+        if name in ('reduce_lr_on_plateau', 'greedy'):
+            continue  # metric-driven: recorded below
         n_cases = 40
         made = 0
         while made < n_cases:
@@ -226,6 +238,50 @@ def gen_transformers():
                 'steps': n, 'metrics': metrics}
         cases.append({'id': 'reduce_lr_on_plateau-{:03d}'.format(i), 'trace': spec,
                       'upstream': {'name': 'reduce_lr_on_plateau', 'kwargs': kw}, 'lr': lrs})
+    # greedy: transformers' GreedyLR (metric-driven, raises the lr on improvement and lowers it on plateaus).
+    rg = random.Random(SEED + 6)
+    for i in range(24):
+        lr = rounded(rg, log_uniform(rg, 1e-4, 0.5))
+        kw = {}
+        if rg.random() < 0.7:
+            kw['mode'] = rg.choice(['min', 'max'])
+        if rg.random() < 0.7:
+            kw['factor'] = rg.choice([0.5, 0.8, 0.9, 0.95, round(rg.uniform(0.5, 0.99), 4)])
+        if rg.random() < 0.8:
+            kw['patience'] = rg.randint(0, 5)
+        if rg.random() < 0.5:
+            kw['threshold'] = rg.choice([0.0, 1e-6, 1e-3, rounded(rg, rg.uniform(0, 0.02))])
+        if rg.random() < 0.5:
+            kw['threshold_mode'] = rg.choice(['rel', 'abs'])
+        if rg.random() < 0.4:
+            kw['cooldown'] = rg.randint(0, 3)
+        if rg.random() < 0.4:
+            kw['warmup'] = rg.randint(0, 3)
+        if rg.random() < 0.5:
+            kw['min_lr'] = rounded(rg, lr * rg.uniform(0, 0.5))
+        if rg.random() < 0.5:
+            kw['max_lr'] = rounded(rg, lr * rg.uniform(1, 5))
+        if rg.random() < 0.4:
+            kw['reset_start'] = rg.randint(1, 30)
+        if rg.random() < 0.3:
+            kw['smooth'] = True
+            kw['window_size'] = rg.randint(1, 10)
+        opt = optimizer(lr)
+        sched = get_scheduler('greedy', opt, scheduler_specific_kwargs=dict(kw))
+        n = rg.randint(30, 200)
+        metric, metrics = rg.uniform(0.5, 2), []
+        trend = rg.choice([-1, 1])
+        for _ in range(n):
+            metric = metric + rg.choice([trend, -trend, 0, trend]) * rg.uniform(0, 0.05)
+            metrics.append(round(metric, 4))
+        lrs = [plain(opt.param_groups[0]['lr'])]
+        for m in metrics:
+            opt.step()
+            sched.step(m)
+            lrs.append(plain(opt.param_groups[0]['lr']))
+        opts = dict({'lr': lr}, **{snake_to_camel(k): v for k, v in kw.items()})
+        cases.append({'id': 'greedy-{:03d}'.format(i), 'type': 'GreedyLR', 'options': opts,
+                      'upstream': {'name': 'greedy', 'kwargs': kw}, 'metrics': metrics, 'lr': lrs})
     write('transformers', transformers.__version__, cases, {'schedulerTypes': names, 'torch': torch.__version__})
 
 
@@ -303,14 +359,22 @@ def gen_timm():
         sched = classes[cls_name](opt, **kw)
         steps = eval_steps(r, horizon(kw), fractional=True)
         values = []
+        failed = None
         for t in steps:
-            sched.step(t)
+            try:
+                sched.step(t)
+            except (ValueError, ZeroDivisionError, OverflowError) as e:
+                failed = {'type': type(e).__name__, 'message': str(e), 'step': t}
+                break
             values.append(plain(opt.param_groups[0]['lr']))
+        steps = steps[:len(values)]
         opts = {'lr': lr}
         for k, v in kw.items():
             opts[snake_to_camel(k)] = v
         case = {'id': '{}-{:03d}'.format(lrkit_type, len(cases)), 'type': lrkit_type, 'options': opts,
                 'upstream': {'class': cls_name, 'kwargs': kw}, 'steps': steps, 'values': values}
+        if failed:
+            case['error'] = failed
         if hasattr(sched, 'get_cycle_length'):
             case['cycleLength'] = [[c, plain(sched.get_cycle_length(c))] for c in (0, 1, 2, 3, 5)]
         cases.append(case)

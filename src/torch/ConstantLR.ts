@@ -18,6 +18,7 @@ export interface ConstantLROptions extends LastEpochOption {
  */
 export class ConstantLR extends LRScheduler {
   readonly type = 'ConstantLR';
+  protected override readonly followsAddedGroups = true;
   readonly factor: number;
   readonly totalIters: number;
 

@@ -16,6 +16,7 @@ export interface ExponentialLROptions extends LastEpochOption {
  */
 export class ExponentialLR extends LRScheduler {
   readonly type = 'ExponentialLR';
+  protected override readonly followsAddedGroups = true;
   readonly gamma: number;
 
   constructor(optimizer: Optimizer, options: ExponentialLROptions) {

@@ -230,19 +230,48 @@ export abstract class LRScheduler implements Chainable {
     this.lastEpoch -= 1;
   }
 
+  /**
+   * Whether the class keeps stepping after `addParamGroup`, as in PyTorch 2.x: classes whose chainable step only
+   * multiplies each group's current lr (StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR,
+   * CosineAnnealingLR) step the new group along; a step that needs a value fixed per group at construction
+   * (`baseLrs`, lambdas, per-group options) throws a ScheduleError where PyTorch raises.
+   */
+  protected readonly followsAddedGroups: boolean = false;
+
   /** PyTorch's `_update_lr`: compute and write lrs without touching the step count. */
   updateLr(epoch?: number): void {
+    this.syncGroupCount();
     const out = this.lrBuffer;
-    this.checkGroupCount();
     if (epoch === undefined) {
       this.lastEpoch = nextEpoch(this.type, this.lastEpoch);
       this.computeLr(out);
     } else {
       this.lastEpoch = epoch;
-      if (this.closedFormLr) this.closedFormLr(out);
-      else this.computeLr(out);
+      if (this.closedFormLr) {
+        this.requireBaseLrs();
+        this.closedFormLr(out);
+      } else this.computeLr(out);
     }
     this.writeLrs(out);
+  }
+
+  /** Follows param groups added since construction (see {@link followsAddedGroups}), or throws. */
+  protected syncGroupCount(): void {
+    const n = this.optimizer.paramGroups.length;
+    if (n === this.lrBuffer.length) return;
+    if (!this.followsAddedGroups || n < this.lrBuffer.length) this.checkGroupCount();
+    this.lrBuffer.length = n;
+    this.lastLr.length = n;
+  }
+
+  /** A step that reads `baseLrs` for every group fails when groups were added after construction (PyTorch raises). */
+  protected requireBaseLrs(): void {
+    const n = this.optimizer.paramGroups.length;
+    if (this.baseLrs.length !== n) {
+      throw new ScheduleError(
+        `${this.type}: step ${this.lastEpoch} needs baseLrs (initialLr) for each of the optimizer's ${n} param groups, but the scheduler was built for ${this.baseLrs.length}; build a new scheduler after adding groups (PyTorch raises here too)`,
+      );
+    }
   }
 
   protected writeLrs(lrs: readonly number[]): void {
@@ -329,6 +358,7 @@ export abstract class LRScheduler implements Chainable {
     const saved = this.lastEpoch;
     try {
       this.lastEpoch = step;
+      this.requireBaseLrs();
       this.closedFormAt(out);
     } finally {
       this.lastEpoch = saved;

@@ -21,6 +21,7 @@ export interface LinearLROptions extends LastEpochOption {
  */
 export class LinearLR extends LRScheduler {
   readonly type = 'LinearLR';
+  protected override readonly followsAddedGroups = true;
   readonly startFactor: number;
   readonly endFactor: number;
   readonly totalIters: number;

@@ -20,6 +20,7 @@ export interface MultiStepLROptions extends LastEpochOption {
  */
 export class MultiStepLR extends LRScheduler {
   readonly type = 'MultiStepLR';
+  protected override readonly followsAddedGroups = true;
   readonly milestones: readonly number[];
   readonly gamma: number;
   private readonly counts: Map<number, number>;

@@ -18,6 +18,7 @@ export interface PolynomialLROptions extends LastEpochOption {
  */
 export class PolynomialLR extends LRScheduler {
   readonly type = 'PolynomialLR';
+  protected override readonly followsAddedGroups = true;
   readonly totalIters: number;
   readonly power: number;
 

@@ -18,6 +18,7 @@ export interface StepLROptions extends LastEpochOption {
  */
 export class StepLR extends LRScheduler {
   readonly type = 'StepLR';
+  protected override readonly followsAddedGroups = true;
   readonly stepSize: number;
   readonly gamma: number;
 
