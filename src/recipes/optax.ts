@@ -201,7 +201,8 @@ export const optaxCosineOnecycleDefinition = defineDefinition({
       (o.peakValue as number) / div,
       dict([
         [Math.trunc((o.pctStart as number) * t), div],
-        [t, 1.0 / (div * (o.finalDivFactor as number))],
+        // Optax: int(transition_steps) here (the linear one-cycle keeps transition_steps as given).
+        [Math.trunc(t), 1.0 / (div * (o.finalDivFactor as number))],
       ]),
     );
   },
