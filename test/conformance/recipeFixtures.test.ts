@@ -4,6 +4,7 @@ import { LrkitError } from '../../src/errors.js';
 import { createOptimizer } from '../../src/optim/createOptimizer.js';
 import { RECIPES } from '../../src/recipes/registry.js';
 import { GreedyLR } from '../../src/stateful/GreedyLR.js';
+import { TimmPlateauLR } from '../../src/stateful/TimmPlateauLR.js';
 import { timmCycleLength } from '../../src/recipes/timm.js';
 import { instantiate } from '../../src/schedules/define.js';
 import type { Schedule } from '../../src/schedules/Schedule.js';
@@ -220,6 +221,28 @@ describe('recipes against the real libraries', () => {
     const failures = checkScheduleCases('timm', cases, (c) => instantiate(RECIPES[c.type as string]!, c.options), [['values', TOLERANCE_64]]);
     summarize();
     expect(failures.slice(0, 10)).toEqual([]);
+  });
+
+  it("timm PlateauLRScheduler: lrkit's TimmPlateauLR gives the same lr after every epoch", () => {
+    const cases = loadRecipeFixture('timm').cases.filter((x) => x.type === 'timm.plateau');
+    expect(cases.length).toBeGreaterThan(10);
+    const previous = setWarningSink(() => {});
+    try {
+      for (const c of cases) {
+        const { lr, ...options } = c.options as { lr: number };
+        const optimizer = createOptimizer({ lr, groups: [{}] });
+        const scheduler = new TimmPlateauLR(optimizer, options);
+        const lrs = [optimizer.paramGroups[0]!.lr];
+        c.epochs!.forEach((epoch, i) => {
+          optimizer.step();
+          scheduler.step(epoch, c.metrics![i]);
+          lrs.push(optimizer.paramGroups[0]!.lr);
+        });
+        expect(lrs, c.id).toEqual(c.lr);
+      }
+    } finally {
+      setWarningSink(previous);
+    }
   });
 
   it('timm get_cycle_length', () => {
