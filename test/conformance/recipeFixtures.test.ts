@@ -144,6 +144,16 @@ function checkScheduleCases(library: string, cases: RecipeCase[], make: (c: Reci
       }
       if (failure) failures.push(`${field}: ${failure}`);
     }
+    // Where the library raised while evaluating, lrkit must throw a typed error at that step too.
+    if (c.error?.step !== undefined) {
+      let thrown: unknown;
+      try {
+        (built.schedule as Schedule)(c.error.step);
+      } catch (error) {
+        thrown = error;
+      }
+      if (!(thrown instanceof LrkitError)) failures.push(`${c.id}: the library raised ${c.error.type} at t=${c.error.step}, lrkit returned a value`);
+    }
   }
   report[library] = { cases: cases.length, rejectedOnPurpose: rejected, ...stats };
   return failures;
