@@ -794,6 +794,19 @@ def state_case(t, a, b, option):
             'resumedRows': resumed, 'uninterruptedRowsSaved': plain_a, 'rowsLoadedInto': plain_b}
 
 
+def constructor_signatures():
+    """Every scheduler constructor's keywords and defaults (src/spec/catalog.test.ts checks lrkit's catalog against it)."""
+    import inspect
+    out = {}
+    for cls in [getattr(L, n) for n in ('LambdaLR', 'MultiplicativeLR', 'StepLR', 'MultiStepLR', 'ConstantLR', 'LinearLR',
+                                        'ExponentialLR', 'SequentialLR', 'PolynomialLR', 'CosineAnnealingLR', 'ChainedScheduler',
+                                        'ReduceLROnPlateau', 'CyclicLR', 'CosineAnnealingWarmRestarts', 'OneCycleLR')] + [SWALR]:
+        ps = inspect.signature(cls.__init__).parameters.values()
+        out[cls.__name__] = {p.name: (None if p.default is inspect.Parameter.empty else p.default)
+                             for p in ps if p.name not in ('self', 'optimizer', 'verbose')}
+    return out
+
+
 def gen_scenarios():
     add_group = []
     for t in CHAINABLE:
@@ -804,7 +817,8 @@ def gen_scenarios():
             c = add_group_case('ReduceLROnPlateau', R.randint(1, 6), extra)
             add_group.append(c)
     states = [state_case(t, a, b, opt) for t, (a, b, opt) in STATE_CLASSES.items()]
-    doc = {'generator': 'scripts/gen_torch_fixtures.py', 'torch': torch.__version__, 'addParamGroup': add_group, 'stateOptions': states}
+    doc = {'generator': 'scripts/gen_torch_fixtures.py', 'torch': torch.__version__, 'addParamGroup': add_group, 'stateOptions': states,
+           'signatures': constructor_signatures()}
     with open(SCENARIO_OUT, 'w') as f:
         f.write(json.dumps(doc, separators=(',', ':'), allow_nan=False))
         f.write('\n')
