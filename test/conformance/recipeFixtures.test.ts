@@ -20,12 +20,37 @@ import { fixtureNumber, kerasSpec, loadRecipeFixture, optaxSpec, type RecipeCase
  * relative to the value, or to the case's largest value where the formula cancels (a cosine ending at 0).
  * Keras and Optax in their default float32: lrkit computes in float64 by design, so the float32-aware bound is the
  * library's own float32 rounding: lrkit may differ from the float32 value by no more than the library's float32 value
- * differs from its float64 value (plus the float64 tolerance), and where float32 overflows to Infinity the float64
- * value must exceed the largest float32.
+ * differs from its float64 value, plus 64 float32 units of rounding of the value (or of the case's peak where the
+ * formula cancels), and where float32 overflows to Infinity the float64 value must exceed the largest float32.
  */
 const TOLERANCE_64 = 1e-12;
 /** The largest finite float32: Keras and Optax overflow to Infinity above it where float64 does not. */
 const FLOAT32_MAX = 3.4028234663852886e38;
+/** float32 unit roundoff: the float32 check also allows 64 of these relative to the value or the case's peak. */
+const U32 = 2 ** -24;
+
+/**
+ * The library's x64 run is a float64 reference only where it really computed in float64. Keras 3.15 keeps some
+ * computations in float32 under floatx='float64' (CosineDecay returns float32 values; a cycled PolynomialDecay gives
+ * NaN or float32 values at large steps): a value that is exactly a float32 (and not a short binary fraction), or NaN
+ * where float32 is finite, is not a float64 reference. Those values are held to the float32 bound only.
+ */
+/**
+ * Keras configurations whose x64 run does not reproduce float64 arithmetic (found by these fixtures: their values mix
+ * float32 into the float64 run and differ from any float64 evaluation of Keras's own formula by up to 1e-7, e.g.
+ * exactly 0.1 where the formula gives 0.0999999999232): the cosine schedules, and a cycled PolynomialDecay at large
+ * steps. They are held to the float32 bound only.
+ */
+const NO_FLOAT64_REFERENCE: Array<(c: RecipeCase) => boolean> = [
+  (c) => c.upstream.name === 'CosineDecay' || c.upstream.name === 'CosineDecayRestarts',
+  (c) => c.upstream.name === 'PolynomialDecay' && c.upstream.kwargs?.cycle === true,
+];
+
+function isFloat64Reference(v64: number, v32: number): boolean {
+  if (Number.isNaN(v64)) return Number.isNaN(v32);
+  // A float64 result is exactly a float32 with probability ~2^-29, unless it is a short binary fraction (0.5, 0.25, 0).
+  return Math.fround(v64) !== v64 || Number.isInteger(v64 * 2 ** 20);
+}
 
 /**
  * Inputs the library accepts and lrkit rejects on purpose (an OptionError when built), with the reason. Anything
@@ -51,6 +76,8 @@ function num(x: unknown): number {
 }
 
 interface Stats {
+  /** Values of an x64 run that were not computed in float64 (skipped as float64 references). */
+  notFloat64?: number;
   values: number;
   bitIdentical: number;
   maxRelError: number;
@@ -68,14 +95,20 @@ function compare(
   expected: Array<number | string>,
   tolerance: number,
   reference64?: Array<number | string>,
+  float32Run?: Array<number | string>,
 ): string | undefined {
   const want = expected.map(fixtureNumber);
   const ref = reference64?.map(fixtureNumber);
+  const float32 = float32Run?.map(fixtureNumber);
   const scale = Math.max(...want.map((v) => (Number.isFinite(v) ? Math.abs(v) : 0)), Number.MIN_VALUE);
   for (let i = 0; i < steps.length; i++) {
     const t = steps[i] as number;
     const got = schedule(t);
     const w = want[i] as number;
+    if (float32 !== undefined && !isFloat64Reference(w, float32[i] as number)) {
+      stats.notFloat64 = (stats.notFloat64 ?? 0) + 1;
+      continue;
+    }
     stats.values++;
     if (Object.is(got, w)) {
       stats.bitIdentical++;
@@ -91,7 +124,8 @@ function compare(
       // float32 run: bounded by the library's own float32 rounding (its float32 vs its float64 value).
       const r = ref[i] as number;
       const overflow = !Number.isFinite(w) && Math.abs(r) > FLOAT32_MAX && Math.sign(r) === Math.sign(w) && Math.abs(got) > FLOAT32_MAX;
-      if (overflow || diff <= Math.abs(r - w) + tolerance * Math.max(Math.abs(r), scale)) continue;
+      const ownRounding = isFloat64Reference(r, w) ? Math.abs(r - w) : 0;
+      if (overflow || diff <= ownRounding + 64 * U32 * Math.max(Math.abs(w), scale)) continue;
       return `${id} at t=${t}: lrkit ${got}, library float32 ${w}, float64 ${r}`;
     }
     if (!(rel <= tolerance || diff <= tolerance * scale)) return `${id} at t=${t}: lrkit ${got}, library ${w} (relative ${rel}, of the case's peak ${diff / scale})`;
@@ -112,6 +146,7 @@ function checkScheduleCases(library: string, cases: RecipeCase[], make: (c: Reci
   const failures: string[] = [];
   const stats = Object.fromEntries(fields.map(([f]) => [f, newStats()])) as Record<string, Stats>;
   let rejected = 0;
+  let skippedReference = 0;
   for (const c of cases) {
     const built = build(c, () => make(c));
     if (built.error !== undefined) {
@@ -135,10 +170,24 @@ function checkScheduleCases(library: string, cases: RecipeCase[], make: (c: Reci
     }
     for (const [field, tolerance] of fields) {
       const expected = c[field];
+      if (field === 'values64' && library === 'keras' && NO_FLOAT64_REFERENCE.some((r) => r(c))) {
+        skippedReference++;
+        continue;
+      }
       if (!expected || !c.steps) continue;
       let failure: string | undefined;
       try {
-        failure = compare(stats[field] as Stats, c.id, built.schedule as Schedule, c.steps, expected, tolerance, field === 'values' ? c.values64 : undefined);
+        const float32Library = c.values64 !== undefined;
+        failure = compare(
+          stats[field] as Stats,
+          c.id,
+          built.schedule as Schedule,
+          c.steps,
+          expected,
+          tolerance,
+          field === 'values' && float32Library ? c.values64 : undefined,
+          field === 'values64' ? c.values : undefined,
+        );
       } catch (error) {
         failure = `${c.id}: lrkit threw while evaluating: ${String(error)}`;
       }
@@ -155,7 +204,7 @@ function checkScheduleCases(library: string, cases: RecipeCase[], make: (c: Reci
       if (!(thrown instanceof LrkitError)) failures.push(`${c.id}: the library raised ${c.error.type} at t=${c.error.step}, lrkit returned a value`);
     }
   }
-  report[library] = { cases: cases.length, rejectedOnPurpose: rejected, ...stats };
+  report[library] = { cases: cases.length, rejectedOnPurpose: rejected, casesWithoutFloat64Reference: skippedReference, ...stats };
   return failures;
 }
 
