@@ -10,7 +10,7 @@ import { CosineAnnealingLR } from '../../src/torch/CosineAnnealingLR.js';
 import { CyclicLR } from '../../src/torch/CyclicLR.js';
 import { ExponentialLR } from '../../src/torch/ExponentialLR.js';
 import { LinearLR } from '../../src/torch/LinearLR.js';
-import type { Scheduler } from '../../src/torch/LRScheduler.js';
+import type { Chainable, Scheduler } from '../../src/torch/LRScheduler.js';
 import { MultiStepLR } from '../../src/torch/MultiStepLR.js';
 import { PolynomialLR } from '../../src/torch/PolynomialLR.js';
 import { ReduceLROnPlateau } from '../../src/torch/ReduceLROnPlateau.js';
@@ -269,7 +269,7 @@ describe('PyTorch test_lrscheduler.py, ported', () => {
   });
 
   it('test_chained_lr1 .. test_chained_lr5', () => {
-    const cases: Array<[() => Scheduler[], number[][], number]> = [
+    const cases: Array<[() => Chainable[], number[][], number]> = [
       [() => [new StepLR(opt, { gamma: 0.1, stepSize: 3 })], [[...repeat(0.05, 3), ...repeat(0.005, 3), ...repeat(0.0005, 3), ...repeat(0.00005, 3)]], 10],
       [() => [new LinearLR(opt, { startFactor: 0.4, totalIters: 3 })], [[0.02, 0.03, 0.04, ...repeat(0.05, 9)]], 10],
       [
