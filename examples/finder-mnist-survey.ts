@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { findLrTfjs } from '../src/finder/tfjs/findLrTfjs.js';
 import { buildMlp } from '../src/finder/tfjs/mlp.js';
-import { loadMnist } from '../src/datasets/mnist.js';
+import { loadMnist } from '../packages/cli/src/datasets/mnist.js';
 import { useWasmBackend } from '../src/tfjs/wasmBackend.js';
 import { OneCycleLR } from '../src/torch/OneCycleLR.js';
 import { schedulerCallback } from '../src/tfjs/schedulerCallback.js';

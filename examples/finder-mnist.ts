@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { fileURLToPath } from 'node:url';
 import { findLrTfjs } from '../src/finder/tfjs/findLrTfjs.js';
 import { buildMlp, type MlpSpec } from '../src/finder/tfjs/mlp.js';
-import { loadMnist } from '../src/datasets/mnist.js';
+import { loadMnist } from '../packages/cli/src/datasets/mnist.js';
 import { useWasmBackend } from '../src/tfjs/wasmBackend.js';
 import type { FindLrResult } from '../src/finder/findLr.js';
 import type { SuggestionName } from '../src/finder/suggest.js';

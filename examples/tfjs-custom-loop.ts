@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OneCycleLR } from '../src/index.js';
-import { lrMonitor, readCheckpoint, restoreCheckpoint, saveCheckpoint, tfjsOptimizer, writeCheckpoint } from '../src/tfjs/index.js';
+import { lrMonitor, restoreCheckpoint, saveCheckpoint, tfjsOptimizer } from '../src/tfjs/index.js';
+import { readCheckpoint, writeCheckpoint } from '../src/tfjs/node.js';
 import { twoMoons } from './twoMoons.js';
 import { useWasmBackend } from '../src/tfjs/wasmBackend.js';
 

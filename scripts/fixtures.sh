@@ -16,7 +16,7 @@ export KERAS_BACKEND=jax
 export OMP_NUM_THREADS=1 XLA_FLAGS="${XLA_FLAGS:---xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1}"
 
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(torch recipes codegen tfjs finder)
+[ ${#targets[@]} -eq 0 ] && targets=(torch recipes codegen tfjs finder tensorboard)
 for target in "${targets[@]}"; do
   echo "== fixtures: ${target}"
   case "$target" in
@@ -25,6 +25,7 @@ for target in "${targets[@]}"; do
     codegen) "$PY" scripts/gen_codegen_fixtures.py ;;
     tfjs) "$PY" scripts/gen_tfjs_fixtures.py ;;
     finder) "$PY" scripts/gen_finder_fixtures.py ;;
-    *) echo "unknown fixture set: ${target} (torch, recipes, codegen, tfjs, finder)" >&2; exit 2 ;;
+    tensorboard) "$PY" scripts/gen_tensorboard_fixtures.py ;;
+    *) echo "unknown fixture set: ${target} (torch, recipes, codegen, tfjs, finder, tensorboard)" >&2; exit 2 ;;
   esac
 done

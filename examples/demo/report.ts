@@ -1,5 +1,6 @@
 /** The demo's HTML report: a results table plus lr and training-loss charts drawn by lrkit/plot. */
-import { chartSpec, fromFunction, renderSvg, sampleCurves } from '../../src/plot/index.js';
+import { chartSpec, fromFunction, sampleCurves } from '../../src/plot/index.js';
+import { renderSvg } from '../../packages/cli/src/render/renderSvg.js';
 import type { RunResult } from './trainMnist.js';
 
 export interface ReportInput {

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Optimizer, Scheduler } from '../../src/index.js';
-import type { MnistSplit } from '../../src/datasets/mnist.js';
+import type { MnistSplit } from '../../packages/cli/src/datasets/mnist.js';
 import { mulberry32, shuffleInPlace } from '../../src/random.js';
 import { tfjsOptimizer } from '../../src/tfjs/index.js';
 

@@ -1,8 +1,7 @@
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from '../plot/VegaLiteSpec.js';
 import type { FindLrResult } from './findLr.js';
 
-/** Options of {@link plotFinderSvg}. */
+/** Options of {@link finderChartSpec} (and of `plotFinderSvg` in lrkit-cli). */
 export interface PlotFinderOptions {
   width?: number;
   height?: number;
@@ -19,7 +18,7 @@ export interface PlotFinderOptions {
  * @example
  * const spec = finderChartSpec(result); // render with vega-embed in a page
  */
-export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions = {}): TopLevelSpec {
+export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions = {}): VegaLiteSpec {
   const { width = 640, height = 360, title = 'LR range test', showRaw = true } = options;
   const rows = result.lrs.flatMap((lr, i) => {
     const out = [{ lr, loss: result.smoothedLosses[i] as number, series: 'smoothed loss' }];
@@ -65,21 +64,5 @@ export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions
       },
     ],
     resolve: { scale: { color: 'independent' } },
-  } as unknown as TopLevelSpec;
-}
-
-/**
- * Renders the finder plot ({@link finderChartSpec}) to an SVG string with Vega's headless renderer
- * (works in Node; no browser or canvas needed).
- *
- * @example
- * writeFileSync('lr-finder.svg', await plotFinderSvg(result));
- */
-export async function plotFinderSvg(result: FindLrResult, options: PlotFinderOptions = {}): Promise<string> {
-  const view = new View(parse(compile(finderChartSpec(result, options)).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  } as unknown as VegaLiteSpec;
 }

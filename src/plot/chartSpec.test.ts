@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fromFunction } from './CurveSource.js';
 import { chartSpec } from './chartSpec.js';
 import { fromTraceSpec } from './fromTraceSpec.js';
-import { svgToPng } from './renderPng.js';
-import { renderSvg } from './renderSvg.js';
 import { sampleCurves } from './sampleCurves.js';
 
 const oneCycle = fromTraceSpec(
@@ -44,17 +42,5 @@ describe('chartSpec', () => {
   it("'separate' gives each source its own panels", () => {
     const spec = chartSpec(sampleCurves([oneCycle, step]), { layout: 'separate' }) as Json;
     expect(spec.vconcat.map((p: Json) => p.title)).toEqual(['one', undefined, 'step']);
-  });
-
-  it('renders to SVG headlessly and to PNG', async () => {
-    const svg = await renderSvg(chartSpec(sampleCurves([oneCycle, step]), { title: 'hello chart' }));
-    expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg).toContain('hello chart');
-    expect(svg).toContain('one · group 1');
-    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(5);
-    const png = await svgToPng(svg, { scale: 1 });
-    expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
-    expect(width).toBeGreaterThan(600);
   });
 });

@@ -1,4 +1,4 @@
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from './VegaLiteSpec.js';
 import { momentumVaries, type SampledCurve, type SampledSeries } from './sampleCurves.js';
 
 /** Options of {@link chartSpec}. */
@@ -104,7 +104,7 @@ function panel(o: PanelOptions): Record<string, unknown> {
  * const spec = chartSpec(sampleCurves([source]), { log: true });
  * const svg = await renderSvg(spec);
  */
-export function chartSpec(curves: readonly SampledCurve[], options: ChartOptions = {}): TopLevelSpec {
+export function chartSpec(curves: readonly SampledCurve[], options: ChartOptions = {}): VegaLiteSpec {
   const width = options.width ?? 640;
   const height = options.height ?? 260;
   const log = options.log ?? false;
@@ -141,5 +141,5 @@ export function chartSpec(curves: readonly SampledCurve[], options: ChartOptions
       legend: { orient: 'right', labelLimit: 320 },
     },
   };
-  return spec as unknown as TopLevelSpec;
+  return spec as unknown as VegaLiteSpec;
 }

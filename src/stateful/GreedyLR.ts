@@ -1,6 +1,6 @@
 import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
-import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { boolean, nonNegativeInteger, numberInRange, oneOf, perGroup, positiveInteger } from '../validate.js';
 import { checkCallOrder, checkSavedOptions, lockFields, optionsState, type Scheduler } from '../torch/LRScheduler.js';
 import { orDefault, readOptions } from '../torch/options.js';
@@ -49,7 +49,9 @@ const OPTIONS = ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'co
 export class GreedyLR implements Scheduler {
   readonly type = 'GreedyLR';
   /** step() takes the metric. */
-  readonly takesMetrics = true;
+  readonly stepInput = 'metric';
+  /** No step(epoch) (the metric is the input). */
+  readonly acceptsEpoch = false;
   readonly optimizer: Optimizer;
   readonly mode: 'min' | 'max';
   readonly factor: number;
@@ -196,10 +198,7 @@ export class GreedyLR implements Scheduler {
   }
 
   stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
+    return schedulerState(this.type, {
       lastEpoch: this.lastEpoch,
       best: encodeFloat(this.best),
       numBadEpochs: this.numBadEpochs,
@@ -211,7 +210,7 @@ export class GreedyLR implements Scheduler {
       windowSum: encodeFloat(this.windowSum),
       lastLr: this.lastLr.map(encodeFloat),
       options: optionsState(this, OPTIONS),
-    };
+    });
   }
 
   loadStateDict(state: unknown, path = 'state'): void {

@@ -1,6 +1,6 @@
 import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { openState, schedulerState, type SchedulerState } from '../state.js';
 import { nonNegativeInteger, numberInRange, oneOf } from '../validate.js';
 import { lockFields, type Scheduler } from '../torch/LRScheduler.js';
 import { orDefault, readOptions } from '../torch/options.js';
@@ -36,7 +36,10 @@ export interface TimmPlateauLROptions {
  */
 export class TimmPlateauLR implements Scheduler {
   readonly type = 'TimmPlateauLR';
-  readonly takesMetrics = true;
+  /** step() takes the metric. */
+  readonly stepInput = 'metric';
+  /** No step(epoch) (the metric is the input). */
+  readonly acceptsEpoch = false;
   readonly optimizer: Optimizer;
   readonly warmupT: number;
   readonly warmupLrInit: number;
@@ -87,7 +90,7 @@ export class TimmPlateauLR implements Scheduler {
   }
 
   stateDict(): SchedulerState {
-    return { format: 'lrkit.scheduler', version: STATE_VERSION, type: this.type, plateau: this.plateau.stateDict() };
+    return schedulerState(this.type, { plateau: this.plateau.stateDict() });
   }
 
   loadStateDict(state: unknown, path = 'state'): void {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'lrkit-trace-'));
 function lrkit(args: string[], input?: string) {
-  return spawnSync(process.execPath, ['dist/cli/main.js', ...args], { input, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['packages/cli/dist/main.js', ...args], { input, encoding: 'utf8' });
 }
 function file(name: string, content: string): string {
   const path = join(dir, name);

@@ -103,7 +103,7 @@ describe('golden conformance with real PyTorch', () => {
   it('gives the same numbers through the lrkit trace CLI (sample of every 10th case)', () => {
     const sample = cases.filter((c, i) => i % 10 === 0 && c.expected.error === undefined);
     const input = JSON.stringify(sample.map((c) => c.spec));
-    const out = execFileSync(process.execPath, ['dist/cli/main.js', 'trace', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const out = execFileSync(process.execPath, ['packages/cli/dist/main.js', 'trace', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
     const results = JSON.parse(out) as Array<{ lr: number[][]; momentum: number[][] }>;
     expect(results).toHaveLength(sample.length);
     sample.forEach((c, i) => {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCheckpoint } from '../../src/tfjs/index.js';
+import { readCheckpoint } from '../../src/tfjs/node.js';
 
 const writer = (dir: string, crashAt: number) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'test/hardening/checkpointWriter.ts', dir, String(crashAt)], { encoding: 'utf8', timeout: 60_000 });

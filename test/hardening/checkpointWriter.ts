@@ -8,7 +8,8 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExponentialLR } from '../../src/index.js';
-import { saveCheckpoint, tfjsOptimizer, useWasmBackend, writeCheckpoint } from '../../src/tfjs/index.js';
+import { saveCheckpoint, tfjsOptimizer } from '../../src/tfjs/index.js';
+import { useWasmBackend, writeCheckpoint } from '../../src/tfjs/node.js';
 
 const dir = process.argv[2] as string;
 const crashAt = Number(process.argv[3]);

@@ -11,7 +11,7 @@ import { relativeError } from '../conformance/fixtures.js';
 
 /** Scenarios recorded from PyTorch 2.13 by scripts/gen_torch_fixtures.py that the trace spec cannot express. */
 interface AddGroupCase {
-  optimizer: Record<string, unknown> & { momentum?: number };
+  optimizer: { type: 'sgd' | 'adam'; lr: number; momentum?: number; groups: Array<Record<string, unknown>> };
   scheduler: Record<string, unknown> & { type: string };
   addGroupAfter: number;
   newGroup: { lr: number; initialLr?: number };
