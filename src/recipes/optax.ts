@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path } from '../errors.js';
 import { join } from '../combinators/join.js';
 import { warmup } from '../combinators/warmup.js';
 import { bool, choice, defineDefinition, instantiate, normalizeOptions, num, type NormalizedOptions } from '../schedules/define.js';
@@ -10,7 +10,8 @@ import type { JsonValue } from '../state.js';
 /** Optax schedules (optax/schedules/_schedule.py), as compositions of lrkit primitives. */
 
 export const optaxWarmupCosineDecayDefinition = defineDefinition({
-  type: 'optax.warmup_cosine_decay',
+  type: 'optax.warmupCosineDecay',
+  aliases: ['optax.warmup_cosine_decay'],
   doc: 'Optax warmup_cosine_decay_schedule: linear warmup initValue -> peakValue, then cosine decay to endValue; decaySteps includes the warmup.',
   example: { initValue: 0, peakValue: 0.1, warmupSteps: 10, decaySteps: 50, endValue: 0.001 },
   options: {
@@ -22,15 +23,15 @@ export const optaxWarmupCosineDecayDefinition = defineDefinition({
     exponent: num('Exponent of the cosine factor.', { min: 0, default: 1 }),
   },
   check: (o, scope) => {
-    if ((o.decaySteps as number) <= (o.warmupSteps as number)) {
-      throw new OptionError(`${scope}.decaySteps`, o.decaySteps, `more than warmupSteps (${String(o.warmupSteps)}): Optax needs positive cosine decay steps`);
+    if (o.decaySteps <= o.warmupSteps) {
+      throw new OptionError(at(scope, 'decaySteps'), o.decaySteps, `more than warmupSteps (${String(o.warmupSteps)}): Optax needs positive cosine decay steps`);
     }
   },
   build: (o) => {
-    const peak = o.peakValue as number;
-    const alpha = peak === 0 ? 0 : (o.endValue as number) / peak;
-    const decay = cosine({ from: peak, steps: (o.decaySteps as number) - (o.warmupSteps as number), alpha, exponent: o.exponent as number });
-    return warmup(decay, { steps: o.warmupSteps as number, from: o.initValue as number, to: peak });
+    const peak = o.peakValue;
+    const alpha = peak === 0 ? 0 : o.endValue / peak;
+    const decay = cosine({ from: peak, steps: o.decaySteps - o.warmupSteps, alpha, exponent: o.exponent });
+    return warmup(decay, { steps: o.warmupSteps, from: o.initValue, to: peak });
   },
 });
 
@@ -43,10 +44,10 @@ export const optaxSgdrDefinition = defineDefinition({
       type: {
         kind: 'custom',
         expectation: 'a non-empty array of optax.warmup_cosine_decay options',
-        schema: { type: 'array', minItems: 1, items: { $ref: '#/$defs/optax.warmup_cosine_decay.options' } },
+        schema: { type: 'array', minItems: 1, items: { $ref: '#/$defs/optax.warmupCosineDecay.options' } },
         check: (option, value) => {
           if (!Array.isArray(value) || value.length === 0) throw new OptionError(option, value, 'a non-empty array of optax.warmup_cosine_decay options');
-          return value.map((v, i) => withPath(`${option}[${i}]`, () => normalizeOptions(optaxWarmupCosineDecayDefinition, v)) as JsonValue);
+          return value.map((v, i) => normalizeOptions(optaxWarmupCosineDecayDefinition, v, at(option, i)) as JsonValue);
         },
       },
       doc: 'Options of each warmup-cosine cycle.',
@@ -66,36 +67,22 @@ export const optaxSgdrDefinition = defineDefinition({
   },
 });
 
-/** Re-labels errors from a nested definition (`optax.warmup_cosine_decay.x`) to `path.x`. */
-function withPath<T>(path: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof OptionError) {
-      const dot = error.option.indexOf('.', error.option.indexOf('.') + 1);
-      const rest = dot === -1 ? '' : error.option.slice(dot);
-      throw new OptionError(`${path}${rest === '.options' ? '' : rest}`, error.value, error.expectation);
-    }
-    throw error;
-  }
-}
-
 const boundariesAndScales = {
   type: {
     kind: 'custom' as const,
     expectation: 'an object {step: scale} with steps >= 0 (integer or decimal) and scales >= 0',
     schema: { type: 'object', patternProperties: { '^[0-9]+(\\.[0-9]+)?$': { type: 'number', minimum: 0 } }, additionalProperties: false },
-    check: (option: string, value: unknown): JsonValue => {
+    check: (option: Path, value: unknown): JsonValue => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new OptionError(option, value, 'an object {step: scale}');
       const out: Record<string, number> = {};
       for (const [key, scale] of Object.entries(value as Record<string, unknown>)) {
         // Optax takes any number as a boundary (users pass float steps too); keys are JSON strings.
         if (!/^[0-9]+(\.[0-9]+)?$/.test(key) || !Number.isFinite(Number(key)) || Number(key) > Number.MAX_SAFE_INTEGER) {
-          throw new OptionError(`${option}.${key}`, key, 'a step >= 0 (integer or decimal) as key');
+          throw new OptionError(at(option, key), key, 'a step >= 0 (integer or decimal) as key');
         }
-        if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) throw new OptionError(`${option}.${key}`, scale, 'a non-negative scale');
+        if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) throw new OptionError(at(option, key), scale, 'a non-negative scale');
         const step = String(Number(key));
-        if (step in out) throw new OptionError(`${option}.${key}`, key, `a step given once (${step} appears twice)`);
+        if (step in out) throw new OptionError(at(option, key), key, `a step given once (${step} appears twice)`);
         out[step] = scale;
       }
       return out;
@@ -134,7 +121,8 @@ function piecewiseInterpolate(type: 'linear' | 'cosine', init: number, scales: R
 }
 
 export const optaxPiecewiseInterpolateDefinition = defineDefinition({
-  type: 'optax.piecewise_interpolate',
+  type: 'optax.piecewiseInterpolate',
+  aliases: ['optax.piecewise_interpolate'],
   doc: 'Optax piecewise_interpolate_schedule (linear or cosine interpolation between accumulated scales).',
   example: { interpolateType: 'linear', initValue: 1, boundariesAndScales: { "4": 0.1, "8": 0.01 } },
   options: {
@@ -142,7 +130,7 @@ export const optaxPiecewiseInterpolateDefinition = defineDefinition({
     initValue: num('Value at step 0.'),
     boundariesAndScales: { ...boundariesAndScales, default: {} },
   },
-  build: (o) => piecewiseInterpolate(o.interpolateType as 'linear' | 'cosine', o.initValue as number, o.boundariesAndScales as Record<string, number>),
+  build: (o) => piecewiseInterpolate(o.interpolateType as 'linear' | 'cosine', o.initValue, o.boundariesAndScales as Record<string, number>),
 });
 
 const transitionSteps = num('Length of the cycle (> 0; a float is fine, as in Optax).', { min: 0, minExclusive: true });
@@ -156,7 +144,8 @@ function dict(pairs: Array<[number, number]>): Record<string, number> {
 }
 
 export const optaxLinearOnecycleDefinition = defineDefinition({
-  type: 'optax.linear_onecycle',
+  type: 'optax.linearOnecycle',
+  aliases: ['optax.linear_onecycle'],
   doc: 'Optax linear_onecycle_schedule: three linear phases (up to peak, back to the start, down to the end).',
   example: { transitionSteps: 100, peakValue: 0.1 },
   options: {
@@ -168,22 +157,23 @@ export const optaxLinearOnecycleDefinition = defineDefinition({
     finalDivFactor: num('End value = start / finalDivFactor (start = peakValue / divFactor).', { min: 0, minExclusive: true, default: 1e4 }),
   },
   build: (o) => {
-    const t = o.transitionSteps as number;
-    const div = o.divFactor as number;
+    const t = o.transitionSteps;
+    const div = o.divFactor;
     return piecewiseInterpolate(
       'linear',
-      (o.peakValue as number) / div,
+      o.peakValue / div,
       dict([
-        [Math.trunc((o.pctStart as number) * t), div],
-        [Math.trunc((o.pctFinal as number) * t), 1.0 / div],
-        [t, 1.0 / (o.finalDivFactor as number)],
+        [Math.trunc(o.pctStart * t), div],
+        [Math.trunc(o.pctFinal * t), 1.0 / div],
+        [t, 1.0 / o.finalDivFactor],
       ]),
     );
   },
 });
 
 export const optaxCosineOnecycleDefinition = defineDefinition({
-  type: 'optax.cosine_onecycle',
+  type: 'optax.cosineOnecycle',
+  aliases: ['optax.cosine_onecycle'],
   doc: 'Optax cosine_onecycle_schedule: cosine up to peakValue, then cosine down to start / finalDivFactor.',
   example: { transitionSteps: 100, peakValue: 0.1 },
   options: {
@@ -194,15 +184,15 @@ export const optaxCosineOnecycleDefinition = defineDefinition({
     finalDivFactor: num('End value = start / finalDivFactor.', { min: 0, minExclusive: true, default: 1e4 }),
   },
   build: (o) => {
-    const t = o.transitionSteps as number;
-    const div = o.divFactor as number;
+    const t = o.transitionSteps;
+    const div = o.divFactor;
     return piecewiseInterpolate(
       'cosine',
-      (o.peakValue as number) / div,
+      o.peakValue / div,
       dict([
-        [Math.trunc((o.pctStart as number) * t), div],
+        [Math.trunc(o.pctStart * t), div],
         // Optax: int(transition_steps) here (the linear one-cycle keeps transition_steps as given).
-        [Math.trunc(t), 1.0 / (div * (o.finalDivFactor as number))],
+        [Math.trunc(t), 1.0 / (div * o.finalDivFactor)],
       ]),
     );
   },
@@ -272,7 +262,8 @@ const exponentialOptions = {
 };
 
 export const optaxExponentialDecayDefinition = defineDefinition({
-  type: 'optax.exponential_decay',
+  type: 'optax.exponentialDecay',
+  aliases: ['optax.exponential_decay'],
   doc: 'Optax exponential_decay: initValue * decayRate ** ((t - transitionBegin) / transitionSteps), floored with staircase, bounded by endValue; transitionSteps <= 0 or decayRate == 0 hold initValue.',
   example: { initValue: 0.1, transitionSteps: 1000, decayRate: 0.5, transitionBegin: 100 },
   options: { initValue: num('Value until transitionBegin.'), ...exponentialOptions },
@@ -281,7 +272,8 @@ export const optaxExponentialDecayDefinition = defineDefinition({
 });
 
 export const optaxCosineDecayDefinition = defineDefinition({
-  type: 'optax.cosine_decay',
+  type: 'optax.cosineDecay',
+  aliases: ['optax.cosine_decay'],
   doc: 'Optax cosine_decay_schedule: initValue * ((1 - alpha) * (0.5 * (1 + cos(pi * min(t, decaySteps) / decaySteps))) ** exponent + alpha).',
   example: { initValue: 0.1, decaySteps: 1000, alpha: 0.01 },
   options: {
@@ -304,7 +296,8 @@ export const optaxCosineDecayDefinition = defineDefinition({
 });
 
 export const optaxPiecewiseConstantDefinition = defineDefinition({
-  type: 'optax.piecewise_constant',
+  type: 'optax.piecewiseConstant',
+  aliases: ['optax.piecewise_constant'],
   doc: 'Optax piecewise_constant_schedule: initValue times the scale of every boundary reached (t >= boundary).',
   example: { initValue: 1, boundariesAndScales: { '100': 0.1, '200': 0.01 } },
   options: { initValue: num('Value before the first boundary.'), boundariesAndScales: { ...boundariesAndScales, default: {} } },
@@ -328,7 +321,8 @@ const warmupOptions = {
 };
 
 export const optaxWarmupConstantDefinition = defineDefinition({
-  type: 'optax.warmup_constant',
+  type: 'optax.warmupConstant',
+  aliases: ['optax.warmup_constant'],
   doc: 'Optax warmup_constant_schedule: linear_schedule(initValue, peakValue, warmupSteps); with warmupSteps <= 0 that is initValue at every step, as in Optax.',
   example: { initValue: 0, peakValue: 0.1, warmupSteps: 100 },
   options: warmupOptions,
@@ -336,7 +330,8 @@ export const optaxWarmupConstantDefinition = defineDefinition({
 });
 
 export const optaxWarmupExponentialDecayDefinition = defineDefinition({
-  type: 'optax.warmup_exponential_decay',
+  type: 'optax.warmupExponentialDecay',
+  aliases: ['optax.warmup_exponential_decay'],
   doc: 'Optax warmup_exponential_decay_schedule: linear warmup to peakValue, then exponential_decay(peakValue, ...) on its own clock.',
   example: { initValue: 0, peakValue: 0.1, warmupSteps: 100, transitionSteps: 1000, decayRate: 0.5 },
   options: { ...warmupOptions, ...exponentialOptions },

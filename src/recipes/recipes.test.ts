@@ -51,7 +51,7 @@ describe('documented examples', () => {
 
 describe('recipe options', () => {
   it('Hugging Face cosine_with_min_lr wants exactly one floor', () => {
-    expect(() => hf.cosineWithMinLr({ lr: 1, numWarmupSteps: 0, numTrainingSteps: 10 })).toThrow('hf.cosine_with_min_lr.minLr: expected one of minLr or minLrRate, got undefined');
+    expect(() => hf.cosineWithMinLr({ lr: 1, numWarmupSteps: 0, numTrainingSteps: 10 })).toThrow('hf.cosineWithMinLr.minLr: expected one of minLr or minLrRate, got undefined');
     expect(() => hf.cosineWithMinLr({ lr: 1, numWarmupSteps: 0, numTrainingSteps: 10, minLr: 0.1, minLrRate: 0.1 })).toThrow(/only one of minLr or minLrRate/);
   });
   it('Hugging Face polynomial needs lrEnd below lr, like transformers', () => {

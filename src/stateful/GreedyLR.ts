@@ -2,8 +2,21 @@ import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { boolean, nonNegativeInteger, numberInRange, oneOf, perGroup, positiveInteger } from '../validate.js';
-import { checkCallOrder, checkSavedOptions, lockFields, optionsState, type Scheduler } from '../torch/LRScheduler.js';
-import { orDefault, readOptions } from '../torch/options.js';
+import { checkCallOrder, checkOptimizer, checkSavedOptions, lockFields, optionsState, type Scheduler, type SchedulerSpec } from '../torch/LRScheduler.js';
+import { knownKeys, plainObject } from '../validate.js';
+
+
+/** Reads the options object: a plain object with known keys only (the optimizer is checked too). */
+function readOptions(where: string, optimizer: Optimizer, options: unknown, allowed: readonly string[]): { opts: Record<string, unknown>; groups: number } {
+  const groups = checkOptimizer(where, optimizer).paramGroups.length;
+  const opts = plainObject(`${where}.options`, options ?? {});
+  knownKeys(where, opts, allowed);
+  return { opts, groups };
+}
+
+function orDefault(value: unknown, fallback: unknown): unknown {
+  return value === undefined ? fallback : value;
+}
 
 export interface GreedyLROptions {
   /** 'min': improvement means the metric decreases; 'max': it increases. Default 'min'. */
@@ -191,6 +204,11 @@ export class GreedyLR implements Scheduler {
       this.window = [];
       this.windowSum = 0;
     }
+  }
+
+  /** GreedyLR is a class, not part of the JSON spec vocabulary: build it with `new GreedyLR(...)`. */
+  toSpec(): SchedulerSpec {
+    throw new OptionError('GreedyLR.toSpec()', this.type, 'a scheduler of the spec vocabulary (GreedyLR is built with new GreedyLR(optimizer, options))');
   }
 
   getLastLr(): number[] {

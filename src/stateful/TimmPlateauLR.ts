@@ -2,9 +2,22 @@ import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { openState, schedulerState, type SchedulerState } from '../state.js';
 import { nonNegativeInteger, numberInRange, oneOf } from '../validate.js';
-import { lockFields, type Scheduler } from '../torch/LRScheduler.js';
-import { orDefault, readOptions } from '../torch/options.js';
+import { checkOptimizer, lockFields, type Scheduler, type SchedulerSpec } from '../torch/LRScheduler.js';
+import { knownKeys, plainObject } from '../validate.js';
 import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
+
+
+/** Reads the options object: a plain object with known keys only (the optimizer is checked too). */
+function readOptions(where: string, optimizer: Optimizer, options: unknown, allowed: readonly string[]): { opts: Record<string, unknown>; groups: number } {
+  const groups = checkOptimizer(where, optimizer).paramGroups.length;
+  const opts = plainObject(`${where}.options`, options ?? {});
+  knownKeys(where, opts, allowed);
+  return { opts, groups };
+}
+
+function orDefault(value: unknown, fallback: unknown): unknown {
+  return value === undefined ? fallback : value;
+}
 
 export interface TimmPlateauLROptions {
   /** Factor of a reduction (ReduceLROnPlateau's factor). Default 0.1. */
@@ -83,6 +96,11 @@ export class TimmPlateauLR implements Scheduler {
     } else if (metric !== undefined) {
       this.plateau.step(metric);
     }
+  }
+
+  /** TimmPlateauLR is a class, not part of the JSON spec vocabulary: build it with `new TimmPlateauLR(...)`. */
+  toSpec(): SchedulerSpec {
+    throw new OptionError('TimmPlateauLR.toSpec()', this.type, 'a scheduler of the spec vocabulary (TimmPlateauLR is built with new TimmPlateauLR(optimizer, options))');
   }
 
   getLastLr(): number[] {

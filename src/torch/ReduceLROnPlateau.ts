@@ -1,9 +1,10 @@
 import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
-import { nonNegativeInteger, numberInRange, oneOf, perGroup } from '../validate.js';
-import { checkCallOrder, checkSavedOptions, lockFields, nextEpoch, optionsState, type Scheduler } from './LRScheduler.js';
-import { orDefault, readOptions } from './options.js';
+import { at, type Where } from '../errors.js';
+import { integerAtLeast, numberInRange } from '../validate.js';
+import { choice, defineOptions, groupValues, int, num, optionsToSpec, perGroup, torchEpoch } from './defineOptions.js';
+import { checkCallOrder, checkOptimizer, checkSavedOptions, lockFields, nextEpoch, optionsState, type Scheduler, type SchedulerSpec } from './LRScheduler.js';
 
 export interface ReduceLROnPlateauOptions {
   /** 'min': reduce when the metric stops decreasing; 'max': when it stops increasing. Default 'min'. */
@@ -29,6 +30,25 @@ export interface ReduceLROnPlateauOptions {
    */
   nonFiniteMetric?: 'compare' | 'error';
 }
+
+/** ReduceLROnPlateau's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const reduceLROnPlateauOptions = defineOptions<ReduceLROnPlateauOptions>()({
+  type: 'ReduceLROnPlateau',
+  doc: 'Reduce the lr when a metric stops improving (needs one metric per step).',
+  ...torchEpoch,
+  options: {
+    mode: choice('mode', "'min' for losses, 'max' for accuracies.", ['min', 'max'], 'min'),
+    factor: num('factor', 'new lr = lr * factor, in [0, 1).', { min: 0, max: 1, maxExclusive: true }, 0.1),
+    patience: int('patience', 'Bad steps tolerated before reducing.', 0, 10),
+    threshold: num('threshold', 'Minimum significant improvement.', { min: 0 }, 1e-4),
+    thresholdMode: choice('threshold_mode', 'Relative or absolute threshold.', ['rel', 'abs'], 'rel'),
+    cooldown: int('cooldown', 'Steps to wait after a reduction.', 0, 0),
+    minLr: perGroup('min_lr', 'Lower bound of the lr.', 0, 0),
+    eps: num('eps', 'Reductions smaller than eps are skipped.', { min: 0 }, 1e-8),
+    nonFiniteMetric: choice('', "lrkit only: 'compare' (PyTorch: NaN is a bad step) or 'error' (throw on NaN/Infinity).", ['compare', 'error'], 'compare'),
+  },
+  example: { mode: 'min', factor: 0.5, patience: 5 },
+});
 
 /**
  * PyTorch `ReduceLROnPlateau`: reduce the lr when a metric has stopped improving. It does not step at
@@ -61,22 +81,23 @@ export class ReduceLROnPlateau implements Scheduler {
   private readonly defaultMinLr: number | undefined;
   private minLrValues: readonly number[];
 
-  constructor(optimizer: Optimizer, options: ReduceLROnPlateauOptions = {}) {
-    const { opts, groups } = readOptions('ReduceLROnPlateau', optimizer, options, [
-      'mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps', 'nonFiniteMetric',
-    ]);
-    this.nonFiniteMetric = oneOf('ReduceLROnPlateau.nonFiniteMetric', orDefault(opts.nonFiniteMetric, 'compare'), ['compare', 'error'] as const);
-    this.factor = numberInRange('ReduceLROnPlateau.factor', orDefault(opts.factor, 0.1), { min: 0, max: 1, maxExclusive: true });
-    this.optimizer = optimizer;
-    const minLr = orDefault(opts.minLr, 0);
-    this.defaultMinLr = Array.isArray(minLr) ? undefined : numberInRange('ReduceLROnPlateau.minLr', minLr, { min: 0 });
-    this.minLrValues = Object.freeze(perGroup('ReduceLROnPlateau.minLr', minLr, groups, (n, v) => numberInRange(n, v, { min: 0 })));
-    this.patience = nonNegativeInteger('ReduceLROnPlateau.patience', orDefault(opts.patience, 10));
-    this.cooldown = nonNegativeInteger('ReduceLROnPlateau.cooldown', orDefault(opts.cooldown, 0));
-    this.eps = numberInRange('ReduceLROnPlateau.eps', orDefault(opts.eps, 1e-8), { min: 0 });
-    this.mode = oneOf('ReduceLROnPlateau.mode', orDefault(opts.mode, 'min'), ['min', 'max'] as const);
-    this.threshold = numberInRange('ReduceLROnPlateau.threshold', orDefault(opts.threshold, 1e-4), { min: 0 });
-    this.thresholdMode = oneOf('ReduceLROnPlateau.thresholdMode', orDefault(opts.thresholdMode, 'rel'), ['rel', 'abs'] as const);
+  private readonly options: Required<ReduceLROnPlateauOptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: ReduceLROnPlateauOptions = {}, where: Where = 'ReduceLROnPlateau') {
+    const o = reduceLROnPlateauOptions.normalize(options, where);
+    this.optimizer = checkOptimizer(where, optimizer);
+    this.options = o;
+    this.nonFiniteMetric = o.nonFiniteMetric;
+    this.factor = o.factor;
+    this.defaultMinLr = Array.isArray(o.minLr) ? undefined : (o.minLr as number);
+    this.minLrValues = Object.freeze(groupValues(at(where, 'minLr'), o.minLr, optimizer.paramGroups.length));
+    this.patience = o.patience;
+    this.cooldown = o.cooldown;
+    this.eps = o.eps;
+    this.mode = o.mode;
+    this.threshold = o.threshold;
+    this.thresholdMode = o.thresholdMode;
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
     this.best = this.modeWorse;
     lockFields(this, OPTION_FIELDS);
@@ -94,6 +115,10 @@ export class ReduceLROnPlateau implements Scheduler {
   set minLrs(values: readonly number[]) {
     if (!Array.isArray(values) || values.length === 0) throw new OptionError('ReduceLROnPlateau.minLrs', values, 'a non-empty array of numbers >= 0, one per param group');
     this.minLrValues = Object.freeze(values.map((v, i) => numberInRange(`ReduceLROnPlateau.minLrs[${i}]`, v, { min: 0 })));
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(reduceLROnPlateauOptions, this.options);
   }
 
   private get modeWorse(): number {
@@ -120,7 +145,7 @@ export class ReduceLROnPlateau implements Scheduler {
     }
     checkCallOrder(this.optimizer);
     const current = metric;
-    this.lastEpoch = epoch === undefined ? nextEpoch(this.type, this.lastEpoch) : nonNegativeInteger('ReduceLROnPlateau.step(epoch)', epoch);
+    this.lastEpoch = epoch === undefined ? nextEpoch(this.type, this.lastEpoch) : integerAtLeast('ReduceLROnPlateau.step(epoch)', epoch, 0);
     if (this.isBetter(current, this.best)) {
       this.best = current;
       this.numBadEpochs = 0;

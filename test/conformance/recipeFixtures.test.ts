@@ -9,6 +9,7 @@ import { timmCycleLength } from '../../src/recipes/timm.js';
 import { instantiate } from '../../src/schedules/define.js';
 import type { Schedule } from '../../src/schedules/Schedule.js';
 import { scheduleFromSpec } from '../../src/spec/buildSchedule.js';
+import { scheduleDefinition } from '../../src/spec/scheduleDefinitions.js';
 import { traceRows } from '../../src/spec/trace.js';
 import { setWarningSink } from '../../src/warnings.js';
 import { fixtureNumber, kerasSpec, loadRecipeFixture, optaxSpec, type RecipeCase } from './recipeFixtures.js';
@@ -219,9 +220,10 @@ function summarize(): void {
 describe('recipes against the real libraries', () => {
   it('every recipe has real-library fixtures (goyal is a paper, checked by its worked examples in src/recipes)', () => {
     const covered = new Set<string>();
-    for (const library of ['transformers', 'timm'] as const) for (const c of loadRecipeFixture(library).cases) if (c.type) covered.add(c.type);
+    const canonical = (type: unknown) => scheduleDefinition(type)?.type ?? String(type);
+    for (const library of ['transformers', 'timm'] as const) for (const c of loadRecipeFixture(library).cases) if (c.type) covered.add(canonical(c.type));
     const collect = (spec: Record<string, unknown>): void => {
-      covered.add(spec.type as string);
+      covered.add(canonical(spec.type));
       if (Array.isArray(spec.schedules)) (spec.schedules as Array<Record<string, unknown>>).forEach(collect);
     };
     for (const c of loadRecipeFixture('optax').cases) collect(optaxSpec(c.upstream));
@@ -232,7 +234,7 @@ describe('recipes against the real libraries', () => {
   it('transformers: get_scheduler for every schedule name', () => {
     const transformers = loadRecipeFixture('transformers');
     const cases = transformers.cases.filter((c) => c.type?.startsWith('hf.'));
-    const failures = checkScheduleCases('transformers', cases, (c) => instantiate(RECIPES[c.type as string]!, c.options), [['values', TOLERANCE_64]]);
+    const failures = checkScheduleCases('transformers', cases, (c) => instantiate(scheduleDefinition(c.type)!, c.options), [['values', TOLERANCE_64]]);
     summarize();
     expect(failures.slice(0, 10)).toEqual([]);
     // Every SchedulerType name is covered: the LambdaLR ones here, reduce_lr_on_plateau and greedy below.
@@ -280,7 +282,7 @@ describe('recipes against the real libraries', () => {
   it('timm: cosine, tanh, step, multistep, poly schedulers (warmup, cycles, k-decay, float t)', () => {
     const timm = loadRecipeFixture('timm');
     const cases = timm.cases.filter((c) => c.type !== 'timm.plateau');
-    const failures = checkScheduleCases('timm', cases, (c) => instantiate(RECIPES[c.type as string]!, c.options), [['values', TOLERANCE_64]]);
+    const failures = checkScheduleCases('timm', cases, (c) => instantiate(scheduleDefinition(c.type)!, c.options), [['values', TOLERANCE_64]]);
     summarize();
     expect(failures.slice(0, 10)).toEqual([]);
   });
