@@ -37,6 +37,7 @@ export const constantLROptions = defineOptions<ConstantLROptions>()({
  */
 export class ConstantLR extends LRScheduler {
   readonly type = 'ConstantLR';
+  protected override readonly followsAddedGroups = true;
   readonly factor: number;
   readonly totalIters: number;
 
@@ -49,6 +50,7 @@ export class ConstantLR extends LRScheduler {
     this.options = o;
     this.factor = o.factor;
     this.totalIters = o.totalIters;
+    this.lockOptions(['factor', 'totalIters']);
     this.initialStep();
   }
 

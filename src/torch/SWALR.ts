@@ -68,6 +68,7 @@ export class SWALR extends LRScheduler {
     this.options = o;
     this.annealEpochs = o.annealEpochs;
     this.annealStrategy = o.annealStrategy;
+    this.lockOptions(['annealEpochs', 'annealStrategy']);
     this.initialStep();
   }
 

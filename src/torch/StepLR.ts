@@ -37,6 +37,7 @@ export const stepLROptions = defineOptions<StepLROptions>()({
  */
 export class StepLR extends LRScheduler {
   readonly type = 'StepLR';
+  protected override readonly followsAddedGroups = true;
   readonly stepSize: number;
   readonly gamma: number;
 
@@ -49,6 +50,7 @@ export class StepLR extends LRScheduler {
     this.options = o;
     this.stepSize = o.stepSize;
     this.gamma = o.gamma;
+    this.lockOptions(['stepSize', 'gamma']);
     this.initialStep();
   }
 
