@@ -18,6 +18,13 @@ function orDefault(value: unknown, fallback: unknown): unknown {
   return value === undefined ? fallback : value;
 }
 
+/**
+ * Options of {@link GreedyLR} (transformers' `GreedyLR` arguments in lowerCamelCase).
+ *
+ * @example
+ * const options: GreedyLROptions = { mode: 'max', factor: 0.5, patience: 3, minLr: 1e-4 };
+ * new GreedyLR(createOptimizer({ lr: 0.1 }), options).getLastLr(); // [0.1]
+ */
 export interface GreedyLROptions {
   /** 'min': improvement means the metric decreases; 'max': it increases. Default 'min'. */
   mode?: 'min' | 'max';
@@ -56,8 +63,13 @@ const OPTIONS = ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'co
  * Operation by operation as transformers 5.x, checked against it.
  *
  * @example
- * const scheduler = new GreedyLR(optimizer, { mode: 'min', patience: 10 });
- * scheduler.step(validationLoss);
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const scheduler = new GreedyLR(optimizer, { mode: 'min', patience: 2 });
+ * for (const validationLoss of [1, 0.9, 0.95, 0.97, 0.99, 1.01]) {
+ *   optimizer.step();
+ *   scheduler.step(validationLoss); // once per evaluation
+ * }
+ * scheduler.getLastLr()[0]! < 0.1; // true
  */
 export class GreedyLR implements Scheduler {
   readonly type = 'GreedyLR';

@@ -19,6 +19,13 @@ function orDefault(value: unknown, fallback: unknown): unknown {
   return value === undefined ? fallback : value;
 }
 
+/**
+ * Options of {@link TimmPlateauLR} (timm `PlateauLRScheduler` arguments in lowerCamelCase: `decay_rate`, `patience_t`, `warmup_t`, ...).
+ *
+ * @example
+ * const options: TimmPlateauLROptions = { decayRate: 0.1, patienceT: 10, warmupT: 5, warmupLrInit: 1e-4 };
+ * new TimmPlateauLR(createOptimizer({ lr: 0.1 }), options).getLastLr(); // [0.0001]
+ */
 export interface TimmPlateauLROptions {
   /** Factor of a reduction (ReduceLROnPlateau's factor). Default 0.1. */
   decayRate?: number;
@@ -44,8 +51,13 @@ export interface TimmPlateauLROptions {
  * end of each epoch, with the epoch that starts next. Checked against timm 1.0.29.
  *
  * @example
- * const scheduler = new TimmPlateauLR(optimizer, { decayRate: 0.5, patienceT: 5, warmupT: 3, mode: 'max' });
- * scheduler.step(epoch + 1, validationAccuracy);
+ * const optimizer = createOptimizer({ lr: 0.1 });
+ * const scheduler = new TimmPlateauLR(optimizer, { decayRate: 0.5, patienceT: 1, mode: 'max' });
+ * [0.5, 0.6, 0.6, 0.6].forEach((validationAccuracy, epoch) => {
+ *   optimizer.step();
+ *   scheduler.step(epoch + 1, validationAccuracy); // at the end of each epoch, with the epoch that starts next
+ * });
+ * scheduler.getLastLr()[0]! < 0.1; // true
  */
 export class TimmPlateauLR implements Scheduler {
   readonly type = 'TimmPlateauLR';
