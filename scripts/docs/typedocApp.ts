@@ -51,7 +51,7 @@ export async function createReferenceApp(options: ReferenceOptions): Promise<{ a
     hideGenerator: true,
     markdownItOptions: { html: true },
     sort: ['kind', 'instance-first', 'alphabetical-ignoring-documents'],
-    validation: { notExported: false, invalidLink: true, rewrittenLink: true, notDocumented: false, unusedMergeModuleWith: true },
+    validation: { notExported: false, invalidLink: true, rewrittenLink: false, notDocumented: false, unusedMergeModuleWith: true },
     treatWarningsAsErrors: true,
     logLevel: 'Warn',
     ...options.extra,
