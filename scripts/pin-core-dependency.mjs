@@ -23,7 +23,7 @@ function write(spec) {
   const next = text.replace(`"lrkit": ${JSON.stringify(current)}`, `"lrkit": ${JSON.stringify(spec)}`);
   if (next === text && current !== spec) throw new Error(`packages/cli/package.json: could not rewrite dependency lrkit (${current})`);
   writeFileSync(cliManifest, next);
-  console.log(`lrkit-cli: dependency lrkit ${current} -> ${spec}`);
+  console.error(`lrkit-cli: dependency lrkit ${current} -> ${spec}`);
 }
 
 if (mode === 'pin') {
