@@ -18,6 +18,7 @@ const entries = {
   'plot/index': 'src/plot/index.ts',
   'finder/tfjs/index': 'src/finder/tfjs/index.ts',
   'finder/plotFinder': 'src/finder/plotFinder.ts',
+  'tensorboard/index': 'src/tensorboard/index.ts',
   internal: 'src/internal.ts',
 };
 

@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^lrkit\/plot$/, replacement: src('plot/index.ts') },
       { find: /^lrkit\/finder\/tfjs$/, replacement: src('finder/tfjs/index.ts') },
       { find: /^lrkit\/finder\/plot$/, replacement: src('finder/plotFinder.ts') },
+      { find: /^lrkit\/tensorboard$/, replacement: src('tensorboard/index.ts') },
       { find: /^lrkit\/internal$/, replacement: src('internal.ts') },
     ],
   },

@@ -2,7 +2,8 @@
  * Cost of one steady-state `scheduler.step()` for every PyTorch-layer class (1 param group), and heap bytes
  * allocated per step. Run: `npm run bench` (table) or `npm run bench -- --json` (last stdout line is
  * `{ "StepLR": ns, ... }`, median nanoseconds per step). `--torch` also times PyTorch's own `step()` with
- * /usr/bin/python3 (bench/torch_step.py) for comparison.
+ * /usr/bin/python3 (bench/torch_step.py) for comparison. Then `lrkit trace` of 10^7 steps in a child process:
+ * time, peak RSS and output size (bench/trace.bench.ts; `--no-trace` skips it).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -10,6 +11,7 @@ import {
   LambdaLR, LinearLR, MultiplicativeLR, MultiStepLR, OneCycleLR, PolynomialLR, ReduceLROnPlateau, SequentialLR, StepLR, SWALR,
   setWarningSink, type PlainOptimizer,
 } from '../src/index.js';
+import { benchTrace, formatTraceBench } from './trace.bench.js';
 
 // The benchmark steps schedulers without an optimizer step in between; silence the call-order warning.
 setWarningSink(() => {});
@@ -90,4 +92,5 @@ for (const [name, make] of Object.entries(CASES)) {
   );
 }
 if (!json || withTorch) for (const row of rows) console.log(row);
+if (!process.argv.includes('--no-trace')) console.log(formatTraceBench(await benchTrace()));
 if (json) console.log(JSON.stringify(results));

@@ -8,6 +8,7 @@
  *
  *   npm start                                  # defaults: 2 epochs, 8000 training digits, seed 1
  *   npm start -- --epochs 3 --seed 7 --report out.html
+ *   npm start -- --logdir runs                 # also write TensorBoard runs: tensorboard --logdir runs
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
@@ -20,6 +21,7 @@ import { tfjsOptimizer } from '../src/tfjs/index.js';
 import { useWasmBackend } from '../src/tfjs/wasmBackend.js';
 import { loadMnist } from '../packages/cli/src/datasets/mnist.js';
 import { renderReport } from './demo/report.js';
+import { writeTensorBoardRuns } from './demo/tensorboard.js';
 import { batchesFor, buildModel, lossOf, toTensors, trainRun, type RunConfig, type RunResult, type Tensors, type TrainSettings } from './demo/trainMnist.js';
 
 const int = (name: string, min: number) => (value: string) => {
@@ -38,8 +40,9 @@ const program = new Command()
   .option('--batch <n>', 'batch size', int('batch', 1), 64)
   .option('--hidden <n>', 'hidden units', int('hidden', 1), 128)
   .option('--report <file>', 'HTML report to write', 'demo-report.html')
+  .option('--logdir <dir>', 'also write one TensorBoard run per schedule (and the LR range test) under this directory')
   .parse();
-const opts = program.opts<{ epochs: number; seed: number; train: number; validation: number; batch: number; hidden: number; report: string }>();
+const opts = program.opts<{ epochs: number; seed: number; train: number; validation: number; batch: number; hidden: number; report: string; logdir?: string }>();
 
 const settings: TrainSettings = { epochs: opts.epochs, batchSize: opts.batch, seed: opts.seed, hidden: opts.hidden };
 const PEAK = 0.1;
@@ -115,4 +118,8 @@ const html = await renderReport({
 });
 writeFileSync(opts.report, html);
 console.log(`report: ${opts.report}`);
+if (opts.logdir !== undefined) {
+  const dirs = await writeTensorBoardRuns(opts.logdir, runs, finder, settings, configs.map((c) => c.lr));
+  console.log(`tensorboard runs: ${dirs.join(', ')}\nview them: tensorboard --logdir ${opts.logdir}`);
+}
 tf.dispose([data.trainX, data.trainY, data.valX, data.valY]);

@@ -7,8 +7,9 @@
 //   - Node: `import` and `require` both load the entry and give the very same objects;
 //   - TypeScript (node10 + CommonJS, node16 ESM, node16 CommonJS, bundler), without skipLibCheck; entries whose
 //     declarations do not mention @tensorflow/ type-check in a project without @tensorflow/tfjs;
-//   - esbuild --platform=browser bundles every entry except Node-only ones (subpath ending in `/node`), tfjs
-//     external; a StepLR-only import stays small (only StepLR's own modules);
+//   - esbuild --platform=browser bundles every entry except Node-only ones (whose modules import `node:*`; they
+//     are bundled for --platform=node instead), tfjs external; `lrkit`, `lrkit/tfjs` and `lrkit/plot` must not be
+//     Node-only; a StepLR-only import stays small (only StepLR's own modules);
 //   - attw (are-the-types-wrong) on the tarball, default (strict) profile;
 //   - one implementation for both formats: one tfjs view per optimizer and working instanceof across formats;
 //   - the installed CLI: `npx lrkit --help`, `npx lrkit trace`, `npx lrkit plot -o x.svg`.
@@ -24,7 +25,6 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const fromRepo = (path) => join(repo, path);
 const rootManifest = JSON.parse(readFileSync(fromRepo('package.json'), 'utf8'));
 const MAX_CORE_BYTES = 600_000;
-const NODE_ONLY = /\/node$/;
 
 const failures = [];
 function check(name, fn) {
@@ -72,6 +72,21 @@ function needsTfjs(entry) {
   };
   return visit(fromRepo(entry.target.require.types));
 }
+
+/** Whether an entry's JavaScript (its file and what it imports relatively) imports a `node:` builtin. */
+function nodeOnly(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return false;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    if (/\bfrom\s*["']node:|\bimport\s*\(\s*["']node:/.test(text)) return true;
+    for (const [, rel] of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.[^"']+)["']/g)) if (visit(join(dirname(file), rel))) return true;
+    return false;
+  };
+  return visit(fromRepo(entry.target.import.default));
+}
+const MUST_BUNDLE_FOR_BROWSERS = ['.', './tfjs', './plot'];
 
 const work = mkdtempSync(join(tmpdir(), 'lrkit-consumer-'));
 const started = Date.now();
@@ -295,31 +310,34 @@ const cjsTfjs = require('lrkit/tfjs');
 // --- browser bundles (esbuild, the repository's copy) ---
 const esbuild = await import(fromRepo('node_modules/esbuild/lib/main.js'));
 const bundleSizes = [];
-async function bundle(name, source) {
+async function bundle(name, source, platform = 'browser') {
   const result = await esbuild.build({
     stdin: { contents: source, resolveDir: full, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
-    platform: 'browser',
+    platform,
     external: ['@tensorflow/*'],
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
-  const size = { name, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  const size = { name: platform === 'browser' ? name : `${name} (Node only)`, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
   bundleSizes.push(size);
   // Modules that contribute code (the metafile also lists modules that were visited and dropped).
   const [output] = Object.values(result.metafile.outputs);
   return { ...size, inputs: Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path) };
 }
-for (const entry of entries.filter((e) => !NODE_ONLY.test(e.subpath))) {
+for (const entry of entries) {
+  const platform = nodeOnly(entry) ? 'node' : 'browser';
+  const name = `${platform} bundle ${entry.specifier}`;
   try {
-    const b = await bundle(entry.specifier, `import * as m from '${entry.specifier}'; globalThis.m = m;`);
-    check(`browser bundle ${entry.specifier}`, () => `${kB(b.min)} min, ${kB(b.gzip)} gzip`);
+    if (platform === 'node' && MUST_BUNDLE_FOR_BROWSERS.includes(entry.subpath)) throw new Error(`${entry.specifier} imports node: builtins; it must bundle for browsers`);
+    const b = await bundle(entry.specifier, `import * as m from '${entry.specifier}'; globalThis.m = m;`, platform);
+    check(name, () => `${kB(b.min)} min, ${kB(b.gzip)} gzip`);
   } catch (error) {
-    check(`browser bundle ${entry.specifier}`, () => {
+    check(name, () => {
       throw error;
     });
   }
@@ -360,7 +378,7 @@ check('npx lrkit plot spec.json -o lr.svg (charts out of the box)', () => {
   return kB(svg.length);
 });
 
-console.log('\nbrowser bundles (esbuild --bundle --minify --platform=browser, @tensorflow/* external):');
+console.log('\nbundles (esbuild --bundle --minify --platform=browser, Node-only entries --platform=node; @tensorflow/* external):');
 for (const b of bundleSizes) console.log(`  ${b.name.padEnd(34)} ${kB(b.min).padStart(10)} min ${kB(b.gzip).padStart(10)} gzip`);
 console.log(`\n${failures.length === 0 ? 'consumer test passed' : `consumer test FAILED: ${failures.join('; ')}`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (process.argv.includes('--keep')) console.log(`kept ${work}`);

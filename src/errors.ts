@@ -61,3 +61,18 @@ export function describeValue(value: unknown): string {
   }
   return String(value);
 }
+
+/**
+ * Writing a log file failed (disk full, file removed, permission changed) or a closed writer was used.
+ * `file` is the file (or directory) concerned; `cause` the underlying Node error, when there is one.
+ */
+export class WriteError extends LrkitError {
+  override name = 'WriteError';
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}: ${message}`, options);
+  }
+}

@@ -4,7 +4,7 @@ export type { JsonValue, SchedulerState } from './state.js';
 export type { Optimizer, ParamGroup } from './optim/Optimizer.js';
 export { createOptimizer, PlainOptimizer, type CreateOptimizerOptions, type OptimizerState } from './optim/createOptimizer.js';
 export { compileExpression, ExpressionError, type CompiledExpression } from './expr/parseExpression.js';
-export { LRScheduler, type Scheduler, type Chainable, type LastEpochOption } from './torch/LRScheduler.js';
+export { LRScheduler, type Scheduler, type Chainable, type LastEpochOption, type StepInput } from './torch/LRScheduler.js';
 export type { FactorFunction } from './torch/lambdas.js';
 export { LambdaLR, type LambdaLROptions } from './torch/LambdaLR.js';
 export { MultiplicativeLR, type MultiplicativeLROptions } from './torch/MultiplicativeLR.js';
@@ -61,7 +61,8 @@ export { scheduleFromSpec } from './spec/buildSchedule.js';
 export { buildScheduler, SCHEDULER_TYPES, type SchedulerSpec } from './spec/buildScheduler.js';
 export { fromSpec, type BuiltSpec } from './spec/fromSpec.js';
 export { toSpec } from './spec/toSpec.js';
-export { runTrace, type TraceResult } from './spec/trace.js';
+export { runTrace, traceRows, parseTraceSpec, openTrace, MAX_TRACE_STEPS, type TraceResult, type TraceSpec } from './spec/trace.js';
+export { drive, Run, stepScheduler, checkStepInputs, momentumOf, type RunSetup, type BuiltRun, type StepInputs } from './spec/drive.js';
 export { buildJsonSchema } from './spec/jsonSchema.js';
 export { toCode, type CodeTarget, type PrintFormat } from './codegen/toCode.js';
 // --- LR finder (issue 5) ---

@@ -13,6 +13,11 @@ export interface SchedulerState {
 
 export const STATE_VERSION = 1;
 
+/** A scheduler's state: the envelope (`format`, `version`, `type`) that {@link openState} checks, then its fields. */
+export function schedulerState(type: string, fields: Record<string, JsonValue>): SchedulerState {
+  return { format: 'lrkit.scheduler', version: STATE_VERSION, type, ...fields };
+}
+
 /** JSON has no Infinity/NaN: encode them as strings so `best = Infinity` survives a round trip. */
 export function encodeFloat(x: number): number | string {
   return Number.isFinite(x) ? x : String(x);

@@ -1,6 +1,6 @@
 import { OptionError } from '../errors.js';
 import { schedulerTypeDefinition, type SchedulerOptionDef, type SchedulerTypeDefinition } from '../spec/schedulerDefinitions.js';
-import type { ParsedTrace } from '../spec/trace.js';
+import type { TraceSpec } from '../spec/trace.js';
 import type { PrintFormat } from './typescript.js';
 
 /** Optimizer group keys as PyTorch spells them (`initialLr` -> `initial_lr`). */
@@ -64,8 +64,8 @@ function schedulerExpr(spec: unknown, path: string): string {
  * A runnable PyTorch program for a trace spec. `print: 'trace'` prints the JSON of `lrkit trace`;
  * `'rows'` prints `step [lr of each group]` per line.
  */
-export function pytorchProgram(trace: ParsedTrace, schedulerSpec: unknown, plateau: boolean, print: PrintFormat): string {
-  const o = trace.optimizerSpec as { type?: string; lr: number; momentum?: number; betas?: number[]; groups?: Array<Record<string, unknown>> };
+export function pytorchProgram(trace: TraceSpec, schedulerSpec: unknown, plateau: boolean, print: PrintFormat): string {
+  const o = trace.optimizer as { type?: string; lr: number; momentum?: number; betas?: number[]; groups?: Array<Record<string, unknown>> };
   const adam = o.type === 'adam' || (o.type === undefined && o.betas !== undefined);
   const groups = (o.groups ?? [{}]).map((g) => {
     const entries = Object.entries(g).map(([k, v]) => `${JSON.stringify(pythonName(k))}: ${pyLiteral(v)}`);

@@ -20,7 +20,7 @@ function close(actual: number[][], expected: number[][], what: string): void {
   actual.forEach((row, i) =>
     row.forEach((v, g) => {
       const e = (expected[i] as number[])[g] as number;
-      // float64 on both sides; Math.cos vs libm may differ by an ulp (DESIGN §3).
+      // float64 on both sides; Math.cos vs libm may differ by an ulp (README: Conformance with real PyTorch).
       if (!(Math.abs(v - e) <= 1e-12 * scale)) expect.fail(`${what} row ${i} group ${g}: lrkit ${v}, PyTorch ${e}`);
     }),
   );
@@ -129,6 +129,33 @@ describe("toCode(spec, ..., { print: 'rows' }) runs and prints the rows of lrkit
       writeFileSync(path, code.replace('from "lrkit"', `from ${JSON.stringify(entry)}`));
       expect(rows(execFileSync(tsx, [path], { encoding: 'utf8' }))).toEqual(runTrace(spec).lr);
     });
+  });
+
+  it('protocol: TypeScript for WarmupLR(ReduceLROnPlateau) and PlateauSequentialLR steps on the metrics, rows equal lrkit trace', () => {
+    const entry = fileURLToPath(new URL('../index.ts', import.meta.url));
+    const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+    const metrics = [1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9];
+    const specs = [
+      { optimizer: { lr: 0.1 }, scheduler: { type: 'WarmupLR', steps: 3, scheduler: { type: 'ReduceLROnPlateau', patience: 1, factor: 0.5 } }, steps: 10, metrics },
+      {
+        optimizer: { lr: 0.1 },
+        scheduler: { type: 'PlateauSequentialLR', schedulers: [{ type: 'LinearLR', startFactor: 0.5, totalIters: 2 }, { type: 'ReduceLROnPlateau', patience: 1, factor: 0.5 }], milestones: [3] },
+        steps: 10,
+        metrics,
+      },
+    ];
+    specs.forEach((spec, i) => {
+      const code = toCode(spec, 'ts', { print: 'rows' });
+      expect(code).toContain('scheduler.step(metrics[i - 1] as number);');
+      const path = join(dir, `protocol${i}.ts`);
+      writeFileSync(path, code.replace('from "lrkit"', `from ${JSON.stringify(entry)}`));
+      expect(rows(execFileSync(tsx, [path], { encoding: 'utf8' }))).toEqual(runTrace(spec).lr);
+    });
+    // Without a plateau phase the sequence is not stepped on a metric: metrics are refused, step() is emitted.
+    const noPlateau = { ...specs[1]!, scheduler: { ...specs[1]!.scheduler, schedulers: [{ type: 'LinearLR', startFactor: 0.5, totalIters: 2 }, { type: 'ExponentialLR', gamma: 0.9 }] } };
+    expect(() => toCode(noPlateau, 'ts')).toThrow('metrics: expected no metrics (PlateauSequentialLR is not stepped on a metric)');
+    const { metrics: _unused, ...withoutMetrics } = noPlateau;
+    expect(toCode(withoutMetrics, 'ts')).toContain('  scheduler.step();');
   });
 
   it('uses the PyTorch names of the scheduler table and refuses lrkit-only options PyTorch cannot take', () => {

@@ -1,6 +1,5 @@
 import { OptionError } from '../errors.js';
-import { buildScheduler } from '../spec/buildScheduler.js';
-import { buildOptimizer, checkStepInputs, parseTrace } from '../spec/trace.js';
+import { parseTrace } from '../spec/trace.js';
 import { pytorchProgram } from './pytorch.js';
 import { typescriptProgram, type PrintFormat } from './typescript.js';
 
@@ -31,9 +30,9 @@ export function toCode(spec: unknown, target: CodeTarget, options: ToCodeOptions
   if (target !== 'ts' && target !== 'pytorch') throw new OptionError('toCode.target', target, "'ts' or 'pytorch'");
   const print = options.print ?? 'trace';
   if (print !== 'trace' && print !== 'rows') throw new OptionError('toCode.print', print, "'trace' or 'rows'");
-  const trace = parseTrace(spec);
-  // Build once to validate every option (and metrics/epochs) with path-precise errors before emitting code.
-  const plateau = checkStepInputs(trace, buildScheduler(buildOptimizer(trace.optimizerSpec), trace.schedulerSpec));
-  if (target === 'ts') return typescriptProgram(trace, trace.schedulerSpec, options.importFrom ?? 'lrkit', plateau, print);
-  return pytorchProgram(trace, trace.schedulerSpec, plateau, print);
+  // The parser builds once, so every option (and metrics/epochs) is checked with path-precise errors first.
+  const { spec: trace, built } = parseTrace(spec);
+  const metric = built.scheduler.stepInput === 'metric';
+  if (target === 'ts') return typescriptProgram(trace, trace.scheduler, options.importFrom ?? 'lrkit', metric, print);
+  return pytorchProgram(trace, trace.scheduler, metric, print);
 }

@@ -5,7 +5,7 @@ import { PRIMITIVES } from '../schedules/registry.js';
 import { RECIPES } from '../recipes/registry.js';
 import { isScheduleType } from '../spec/scheduleDefinitions.js';
 import { SCHEDULER_TYPE_DEFINITIONS } from '../spec/schedulerDefinitions.js';
-import type { ParsedTrace } from '../spec/trace.js';
+import type { TraceSpec } from '../spec/trace.js';
 
 const SCHEDULER_CLASSES = new Set(SCHEDULER_TYPE_DEFINITIONS.map((d) => d.type));
 
@@ -101,13 +101,13 @@ export type PrintFormat = 'trace' | 'rows';
  * A runnable TypeScript program for a trace spec. `print: 'trace'` prints the JSON of `lrkit trace`;
  * `'rows'` prints `step [lr of each group]` per line.
  */
-export function typescriptProgram(trace: ParsedTrace, schedulerSpec: unknown, importFrom: string, plateau: boolean, print: PrintFormat): string {
+export function typescriptProgram(trace: TraceSpec, schedulerSpec: unknown, importFrom: string, plateau: boolean, print: PrintFormat): string {
   const w = new TsWriter();
   const schedulerExpr = w.scheduler(schedulerSpec, 'scheduler');
   const lines = [
     `import { ${[...w.imports].sort().join(', ')} } from ${JSON.stringify(importFrom)};`,
     '',
-    `const optimizer = createOptimizer(${tsLiteral(trace.optimizerSpec)});`,
+    `const optimizer = createOptimizer(${tsLiteral(trace.optimizer)});`,
     `const scheduler = ${schedulerExpr};`,
   ];
   if (trace.metrics !== undefined) lines.push(`const metrics: number[] = ${tsLiteral(trace.metrics)};`);

@@ -1,4 +1,5 @@
 import { OptionError } from '../errors.js';
+import { MAX_TRACE_STEPS } from '../spec/trace.js';
 import { integerAtLeast } from '../validate.js';
 
 /**
@@ -11,7 +12,7 @@ export type StepReader = (step: number, lr: number[], momentum: number[]) => voi
  * Anything that can be plotted: a named curve (or one curve per param group) with `steps + 1` points,
  * optionally with a momentum curve per group. Sources are re-playable: `open()` starts a fresh pass.
  * Adapters: {@link fromFunction} (a pure `(step) => lr`), `fromScheduler` (a PyTorch-layer scheduler on a
- * plain optimizer) and `fromTraceSpec` (a DESIGN §5 JSON spec).
+ * plain optimizer) and `fromTraceSpec` (a trace spec, docs/trace-spec.md).
  *
  * @example
  * const source: CurveSource = fromFunction('halving', (t) => 0.1 * 0.5 ** Math.floor(t / 10), 100);
@@ -29,8 +30,8 @@ export interface CurveSource {
   open(): StepReader;
 }
 
-/** Most steps a plotted source may have (plots decimate, so this is a time bound, not a memory bound). */
-export const MAX_PLOT_STEPS = 100_000_000;
+/** Most steps a plotted source may have: the trace limit, the same everywhere (plots decimate, so it bounds time, not memory). */
+export const MAX_PLOT_STEPS = MAX_TRACE_STEPS;
 
 /** Validates `steps` for a plot source. */
 export function checkSteps(option: string, steps: unknown): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runTrace } from '../spec/trace.js';
+import { MAX_TRACE_STEPS, parseTraceSpec, runTrace } from '../spec/trace.js';
+import { MAX_PLOT_STEPS } from './CurveSource.js';
 import { fromTraceSpec } from './fromTraceSpec.js';
 import { sampleCurves } from './sampleCurves.js';
 
@@ -31,6 +32,28 @@ describe('fromTraceSpec', () => {
     expect(fromTraceSpec(SPECS[0]).name).toBe('OneCycleLR');
     expect(fromTraceSpec(SPECS[0], { name: 'mine' }).name).toBe('mine');
     expect(fromTraceSpec(SPECS[0], { steps: 20 }).steps).toBe(20);
+  });
+
+  it('one parser: trace, plot and the limits agree (resumeAt <= steps, one step limit)', () => {
+    const base = { optimizer: { lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 2 } };
+    for (const spec of [
+      { ...base, steps: 5, resumeAt: 50 },
+      { ...base, steps: MAX_TRACE_STEPS + 1 },
+      { ...base, steps: 3, epochs: [1, null] },
+      { ...base, scheduler: { type: 'SequentialLR', schedulers: [{ type: 'StepLR', stepSize: 2 }, { type: 'ExponentialLR', gamma: 0.9 }], milestones: [2] }, steps: 2, epochs: [1, 2] },
+    ]) {
+      let message = '';
+      try {
+        parseTraceSpec(spec);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).not.toBe('');
+      expect(() => runTrace(spec)).toThrow(message);
+      expect(() => fromTraceSpec(spec)).toThrow(message);
+    }
+    expect(MAX_PLOT_STEPS).toBe(MAX_TRACE_STEPS);
+    expect(() => fromTraceSpec({ ...base, steps: 5, resumeAt: 5 }, { steps: 4 })).toThrow('resumeAt: expected a step between 0 and steps (4), got 5');
   });
 
   it.each([

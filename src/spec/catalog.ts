@@ -3,6 +3,9 @@ import { RECIPES } from '../recipes/registry.js';
 import { describeType, type OptionDef, type ScheduleDefinition } from '../schedules/define.js';
 import { PRIMITIVES } from '../schedules/registry.js';
 import type { JsonValue } from '../state.js';
+import { createOptimizer, type CreateOptimizerOptions } from '../optim/createOptimizer.js';
+import type { StepInput } from '../torch/LRScheduler.js';
+import { buildScheduler } from './buildScheduler.js';
 import { SCHEDULE_DEFINITIONS } from './scheduleDefinitions.js';
 import { SCHEDULER_TYPE_DEFINITIONS, type SchedulerModule, type SchedulerOptionDef, type SchedulerTypeDefinition, type StepPer } from './schedulerDefinitions.js';
 
@@ -60,8 +63,13 @@ export interface SchedulerInfo {
   /** Python module holding the class ('lrkit' when PyTorch has none). */
   module: SchedulerModule;
   summary: string;
-  /** How it is usually stepped. */
+  /** How it is usually stepped (`'metric'` exactly when `stepInput` is). */
   stepPer: StepPer;
+  /**
+   * What the example's `step()` takes, read from the built scheduler's protocol. WarmupLR and PlateauSequentialLR
+   * take a metric when a wrapped scheduler does: use {@link stepInputOf} for a given spec.
+   */
+  stepInput: StepInput;
   /** Whether it cycles momentum (or Adam's beta1). */
   cyclesMomentum: boolean;
   options: readonly OptionInfo[];
@@ -95,13 +103,26 @@ function optionInfo(name: string, def: OptionDef, pytorch: string, required: boo
   return { name, pytorch, ...kindOf(def), expects: describeType(def.type), ...(def.default !== undefined ? { default: def.default } : {}), required, doc: def.doc };
 }
 
+/**
+ * What a scheduler spec's `step()` takes (its `stepInput`), read from the scheduler it builds on a plain
+ * optimizer (default `{ lr: 0.1, momentum: 0.9 }`). Throws the builder's OptionError for an invalid spec.
+ *
+ * @example
+ * stepInputOf({ type: 'WarmupLR', steps: 5, scheduler: { type: 'ReduceLROnPlateau' } }); // 'metric'
+ */
+export function stepInputOf(schedulerSpec: unknown, optimizer: CreateOptimizerOptions = { lr: 0.1, momentum: 0.9 }): StepInput {
+  return buildScheduler(createOptimizer(optimizer), schedulerSpec).stepInput;
+}
+
 function fromSchedulerDefinition(d: SchedulerTypeDefinition): SchedulerInfo {
+  const stepInput = stepInputOf({ type: d.type, ...d.example });
   return {
     type: d.type,
     family: d.module === 'lrkit' ? 'bridge' : 'pytorch',
     module: d.module,
     summary: d.doc,
-    stepPer: d.stepPer,
+    stepPer: stepInput === 'metric' ? 'metric' : d.stepPer,
+    stepInput,
     cyclesMomentum: d.cyclesMomentum,
     options: Object.entries(d.options).map(([name, o]: [string, SchedulerOptionDef]) => optionInfo(name, o, o.pytorch, d.required.includes(name))),
     example: { type: d.type, ...d.example },
@@ -129,6 +150,7 @@ function fromScheduleDefinition(d: ScheduleDefinition): SchedulerInfo {
     module: 'lrkit',
     summary: d.doc,
     stepPer: stepPerOf(d.type, family),
+    stepInput: 'none',
     cyclesMomentum: false,
     options: Object.entries(d.options).map(([name, o]) => optionInfo(name, o, '', o.default === undefined && !o.optional)),
     example: { type: d.type, ...d.example },

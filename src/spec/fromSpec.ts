@@ -1,7 +1,6 @@
 import type { PlainOptimizer } from '../optim/createOptimizer.js';
 import type { Scheduler } from '../torch/LRScheduler.js';
-import { buildScheduler } from './buildScheduler.js';
-import { buildOptimizer, parseTrace } from './trace.js';
+import { parseTrace } from './trace.js';
 
 /** What {@link fromSpec} builds from a trace spec. */
 export interface BuiltSpec {
@@ -14,7 +13,7 @@ export interface BuiltSpec {
 }
 
 /**
- * Validates a whole trace spec (the `lrkit trace` shape, DESIGN §5, with any scheduler, schedule or
+ * Validates a whole trace spec (the `lrkit trace` shape, docs/trace-spec.md, with any scheduler, schedule or
  * recipe type in `scheduler`) and builds its optimizer and scheduler. Errors are OptionErrors whose
  * option is the JSON path, e.g. `scheduler.schedulers[1].gamma: expected a number in (0, inf), got "0.9x"`.
  *
@@ -26,8 +25,6 @@ export interface BuiltSpec {
  * });
  */
 export function fromSpec(spec: unknown): BuiltSpec {
-  const t = parseTrace(spec);
-  const optimizer = buildOptimizer(t.optimizerSpec);
-  const scheduler = buildScheduler(optimizer, t.schedulerSpec);
-  return { optimizer, scheduler, steps: t.steps, metrics: t.metrics, epochs: t.epochs, resumeAt: t.resumeAt };
+  const { spec: t, built } = parseTrace(spec);
+  return { ...built, steps: t.steps, metrics: t.metrics, epochs: t.epochs, resumeAt: t.resumeAt };
 }

@@ -18,7 +18,10 @@ export interface SchedulerOptionDef extends OptionDef {
 /** Python module of a scheduler class ('lrkit' for lrkit's bridges, which PyTorch does not have). */
 export type SchedulerModule = 'torch.optim.lr_scheduler' | 'torch.optim.swa_utils' | 'lrkit';
 
-/** How a scheduler (or schedule) is usually stepped ('any': a pure function of whatever step you count). */
+/**
+ * How a scheduler (or schedule) is usually stepped ('any': a pure function of whatever step you count). The
+ * catalog reports 'metric' from the scheduler's protocol (`stepInput`), not from this table.
+ */
 export type StepPer = 'epoch' | 'batch' | 'metric' | 'any';
 
 export interface SchedulerTypeDefinition {
@@ -195,7 +198,7 @@ export const SCHEDULER_TYPE_DEFINITIONS: readonly SchedulerTypeDefinition[] = [
   d(
     'ReduceLROnPlateau',
     'Reduce the lr when a metric stops improving (needs one metric per step).',
-    { module: 'torch.optim.lr_scheduler', stepPer: 'metric', cyclesMomentum: false },
+    torchEpoch,
     {
       mode: choice('mode', "'min' for losses, 'max' for accuracies.", ['min', 'max'], 'min'),
       factor: num('factor', 'new lr = lr * factor, in [0, 1).', { min: 0, max: 1, maxExclusive: true }, 0.1),
@@ -288,7 +291,7 @@ export const SCHEDULER_TYPE_DEFINITIONS: readonly SchedulerTypeDefinition[] = [
   d(
     'PlateauSequentialLR',
     'lrkit: SequentialLR that accepts ReduceLROnPlateau phases (e.g. warmup then plateau; needs metrics).',
-    { module: 'lrkit', stepPer: 'metric', cyclesMomentum: false },
+    { module: 'lrkit', stepPer: 'epoch', cyclesMomentum: false },
     { schedulers: schedulers('Scheduler specs, run in order (ReduceLROnPlateau allowed).', ''), milestones: milestones(''), lastEpoch: lastEpoch('') },
     ['schedulers', 'milestones'],
     { schedulers: [{ type: 'LinearLR', startFactor: 0.1, totalIters: 5 }, { type: 'ReduceLROnPlateau', patience: 3 }], milestones: [5] },

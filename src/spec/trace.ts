@@ -1,13 +1,32 @@
 import { OptionError } from '../errors.js';
-import { createOptimizer, type PlainOptimizer } from '../optim/createOptimizer.js';
-import type { ParamGroup } from '../optim/Optimizer.js';
-import { LRScheduler, type Scheduler } from '../torch/LRScheduler.js';
-import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
+import { createOptimizer, type CreateOptimizerOptions, type PlainOptimizer } from '../optim/createOptimizer.js';
 import { integerAtLeast, knownKeys, plainObject } from '../validate.js';
-import { buildScheduler } from './buildScheduler.js';
+import { buildScheduler, type SchedulerSpec } from './buildScheduler.js';
+import { checkStepInputs, drive, momentumOf, Run, type BuiltRun } from './drive.js';
 
-/** Upper bound on `steps`, so a typo cannot make `lrkit trace` run for hours or exhaust memory. */
+/**
+ * Most steps a trace spec may ask for, everywhere a spec is run (trace, plot, compare, code, the playground),
+ * so a typo cannot make a run take hours.
+ */
 export const MAX_TRACE_STEPS = 10_000_000;
+
+/**
+ * A trace spec, the JSON contract of `lrkit trace` (documented in docs/trace-spec.md): the optimizer, the
+ * scheduler (any scheduler, schedule or recipe type), the number of steps, the per-step inputs the scheduler's
+ * protocol takes, and optionally a step at which every state is saved to JSON and loaded into a fresh run.
+ */
+export interface TraceSpec {
+  optimizer: CreateOptimizerOptions;
+  scheduler: SchedulerSpec;
+  /** Steps after construction; the run has `steps + 1` rows. At most {@link MAX_TRACE_STEPS}. */
+  steps: number;
+  /** `metrics[i - 1]` is step i's metric; exactly when the scheduler's `stepInput` is `'metric'`. */
+  metrics?: number[];
+  /** `epochs[i - 1]` is passed to `step(epoch)` (`null`: plain `step()`); only when the scheduler `acceptsEpoch`. */
+  epochs?: Array<number | null>;
+  /** A step in 0..steps. */
+  resumeAt?: number;
+}
 
 /** The trace result: one row per step (row 0 is right after construction), one column per param group. */
 export interface TraceResult {
@@ -15,41 +34,21 @@ export interface TraceResult {
   momentum: number[][];
 }
 
-export interface ParsedTrace {
-  optimizerSpec: Record<string, unknown>;
-  schedulerSpec: unknown;
-  steps: number;
-  metrics: number[] | undefined;
-  epochs: Array<number | null> | undefined;
-  resumeAt: number | undefined;
-}
+const KEYS = ['optimizer', 'scheduler', 'steps', 'metrics', 'epochs', 'resumeAt'];
 
-/** Validates a trace spec's shape (not the optimizer and scheduler options, which their builders check). */
-export function parseTrace(spec: unknown): ParsedTrace {
-  const s = plainObject('spec', spec);
-  knownKeys('spec', s, ['optimizer', 'scheduler', 'steps', 'metrics', 'epochs', 'resumeAt']);
-  const optimizerSpec = plainObject('optimizer', s.optimizer);
-  const steps = integerAtLeast('steps', s.steps, 0);
-  if (steps > MAX_TRACE_STEPS) throw new OptionError('steps', steps, `at most ${MAX_TRACE_STEPS}`);
-  const metrics = s.metrics === undefined ? undefined : numberList('metrics', s.metrics, steps, false);
-  const epochs = s.epochs === undefined ? undefined : numberList('epochs', s.epochs, steps, true);
-  const resumeAt = s.resumeAt === undefined ? undefined : integerAtLeast('resumeAt', s.resumeAt, 0);
-  if (resumeAt !== undefined && resumeAt > steps) throw new OptionError('resumeAt', resumeAt, `a step between 0 and steps (${steps})`);
-  return { optimizerSpec, schedulerSpec: s.scheduler, steps, metrics, epochs, resumeAt };
-}
-
-function numberList(path: string, value: unknown, steps: number, allowNull: boolean): Array<number | null> & number[] {
+function numberList(path: string, value: unknown, steps: number, allowNull: boolean): Array<number | null> {
   if (!Array.isArray(value) || value.length < steps) throw new OptionError(path, value, `an array with at least one entry per step (${steps})`);
-  value.forEach((v, i) => {
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
     if (!(typeof v === 'number' || (allowNull && v === null))) throw new OptionError(`${path}[${i}]`, v, allowNull ? 'a number or null' : 'a number');
-  });
-  return value as Array<number | null> & number[];
+  }
+  return value as Array<number | null>;
 }
 
 /** Builds the trace's optimizer, with errors labelled `optimizer.*`. */
-export function buildOptimizer(spec: Record<string, unknown>): PlainOptimizer {
+export function buildOptimizer(spec: CreateOptimizerOptions): PlainOptimizer {
   try {
-    return createOptimizer(spec as never);
+    return createOptimizer(spec);
   } catch (error) {
     if (error instanceof OptionError && error.option.startsWith('createOptimizer.')) {
       throw new OptionError(`optimizer.${error.option.slice('createOptimizer.'.length)}`, error.value, error.expectation);
@@ -58,30 +57,77 @@ export function buildOptimizer(spec: Record<string, unknown>): PlainOptimizer {
   }
 }
 
-function momentumOf(group: ParamGroup): number {
-  return Array.isArray(group.betas) ? (group.betas[0] as number) : (group.momentum ?? 0);
+/** A fresh optimizer and scheduler for a parsed spec. */
+export function buildTrace(spec: TraceSpec): BuiltRun {
+  const optimizer = buildOptimizer(spec.optimizer);
+  return { optimizer, scheduler: buildScheduler(optimizer, spec.scheduler) };
 }
 
 /**
- * Checks that a trace's `metrics` and `epochs` fit its scheduler; returns whether each step takes a metric
- * (ReduceLROnPlateau, and lrkit schedulers that pass metrics on to one: WarmupLR, PlateauSequentialLR).
+ * Parses and validates a trace spec and returns it with a first build of its optimizer and scheduler
+ * (internal: {@link parseTraceSpec} is the public form).
+ */
+export function parseTrace(spec: unknown): { spec: TraceSpec; built: BuiltRun } {
+  const s = plainObject('spec', spec);
+  knownKeys('spec', s, KEYS);
+  const optimizer = plainObject('optimizer', s.optimizer) as unknown as CreateOptimizerOptions;
+  const steps = integerAtLeast('steps', s.steps, 0);
+  if (steps > MAX_TRACE_STEPS) throw new OptionError('steps', steps, `at most ${MAX_TRACE_STEPS}`);
+  const metrics = s.metrics === undefined ? undefined : (numberList('metrics', s.metrics, steps, false) as number[]);
+  const epochs = s.epochs === undefined ? undefined : numberList('epochs', s.epochs, steps, true);
+  const resumeAt = s.resumeAt === undefined ? undefined : integerAtLeast('resumeAt', s.resumeAt, 0);
+  if (resumeAt !== undefined && resumeAt > steps) throw new OptionError('resumeAt', resumeAt, `a step between 0 and steps (${steps})`);
+  const parsed: TraceSpec = {
+    optimizer,
+    scheduler: s.scheduler as SchedulerSpec,
+    steps,
+    ...(metrics !== undefined ? { metrics } : {}),
+    ...(epochs !== undefined ? { epochs } : {}),
+    ...(resumeAt !== undefined ? { resumeAt } : {}),
+  };
+  const built = buildTrace(parsed);
+  checkStepInputs(built.scheduler, steps, parsed);
+  return { spec: parsed, built };
+}
+
+/**
+ * The one trace-spec parser: checks the shape and limits, builds the optimizer and scheduler once (so every
+ * option is checked), and checks that `metrics` / `epochs` fit the scheduler's protocol (`stepInput`,
+ * `acceptsEpoch`). Errors are OptionErrors whose option is the JSON path, e.g.
+ * `scheduler.schedulers[1].gamma: expected a number in (0, inf), got "0.9x"`.
  *
  * @example
- * const t = parseTrace(spec);
- * const takesMetrics = checkStepInputs(t, buildScheduler(buildOptimizer(t.optimizerSpec), t.schedulerSpec));
+ * const spec = parseTraceSpec(JSON.parse(text)); // a TraceSpec, or an OptionError naming the path
  */
-export function checkStepInputs(t: ParsedTrace, scheduler: Scheduler): boolean {
-  const isPlateau = scheduler instanceof ReduceLROnPlateau || (scheduler as { takesMetrics?: boolean }).takesMetrics === true;
-  if (isPlateau && t.metrics === undefined && t.steps > 0) throw new OptionError('metrics', undefined, 'one metric per step for ReduceLROnPlateau');
-  if (!isPlateau && t.metrics !== undefined) throw new OptionError('metrics', t.metrics, 'no metrics (only ReduceLROnPlateau takes them)');
-  if (t.epochs !== undefined && !(scheduler instanceof LRScheduler)) throw new OptionError('epochs', t.epochs, `no epochs (${scheduler.type} has no step(epoch))`);
-  return isPlateau;
+export function parseTraceSpec(spec: unknown): TraceSpec {
+  return parseTrace(spec).spec;
 }
 
 /**
- * Runs a trace spec (see DESIGN §5): builds the optimizer and scheduler, records every group's lr and
- * momentum (beta1 for Adam) after construction and after each step, and optionally round-trips all state
- * through JSON at `resumeAt`. Throws OptionError (with a JSON path) for bad specs.
+ * A run of a parsed spec (see {@link Run}): the stepping loop of `lrkit trace` and the plot sources.
+ *
+ * @example
+ * const run = openTrace(parseTraceSpec(spec));
+ * run.next();
+ */
+export function openTrace(spec: TraceSpec): Run {
+  return new Run({ build: () => buildTrace(spec), inputs: spec, resumeAt: spec.resumeAt });
+}
+
+/**
+ * Calls `onRow(lrs, momenta)` after construction and after every step of a trace spec (momentum is beta1 for
+ * Adam), so a failing step still leaves the rows before it (used to compare error points with PyTorch).
+ */
+export function traceRows(spec: unknown, onRow: (lrs: number[], momenta: number[]) => void): void {
+  const parsed = parseTraceSpec(spec);
+  drive({ build: () => buildTrace(parsed), inputs: parsed, resumeAt: parsed.resumeAt }, parsed.steps, (_step, groups) =>
+    onRow(groups.map((g) => g.lr), groups.map(momentumOf)),
+  );
+}
+
+/**
+ * Runs a trace spec (docs/trace-spec.md) and returns every row: each group's lr and momentum (beta1 for Adam)
+ * after construction and after each step. Throws OptionError (with a JSON path) for bad specs.
  *
  * @example
  * runTrace({ optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 2 }, steps: 4 }).lr;
@@ -95,35 +141,4 @@ export function runTrace(spec: unknown): TraceResult {
     momentum.push(momenta);
   });
   return { lr, momentum };
-}
-
-/**
- * The streaming form of {@link runTrace}: calls `onRow(lrs, momenta)` after construction and after every
- * step, so a failing step still leaves the rows before it (used to compare error points with PyTorch).
- */
-export function traceRows(spec: unknown, onRow: (lrs: number[], momenta: number[]) => void): void {
-  const t = parseTrace(spec);
-  let optimizer = buildOptimizer(t.optimizerSpec);
-  let scheduler: Scheduler = buildScheduler(optimizer, t.schedulerSpec);
-  const isPlateau = checkStepInputs(t, scheduler);
-
-  const record = () => onRow(optimizer.paramGroups.map((g) => g.lr), optimizer.paramGroups.map(momentumOf));
-  const resume = () => {
-    const saved = JSON.stringify({ optimizer: optimizer.stateDict(), scheduler: scheduler.stateDict() });
-    optimizer = buildOptimizer(t.optimizerSpec);
-    scheduler = buildScheduler(optimizer, t.schedulerSpec);
-    const parsed = JSON.parse(saved) as { optimizer: unknown; scheduler: unknown };
-    optimizer.loadStateDict(parsed.optimizer);
-    scheduler.loadStateDict(parsed.scheduler);
-  };
-  record();
-  if (t.resumeAt === 0) resume();
-  for (let i = 1; i <= t.steps; i++) {
-    optimizer.step();
-    if (isPlateau) (scheduler as { step(metric: number): void }).step(t.metrics?.[i - 1] as number);
-    else if (t.epochs !== undefined && t.epochs[i - 1] !== null) (scheduler as LRScheduler).step(t.epochs[i - 1] as number);
-    else (scheduler as { step(): void }).step();
-    record();
-    if (i === t.resumeAt) resume();
-  }
 }

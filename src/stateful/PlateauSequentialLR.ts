@@ -1,11 +1,9 @@
-import { OptionError, StateError } from '../errors.js';
+import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { bisectRight } from '../bisect.js';
-import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { integerAtLeast, knownKeys, plainObject } from '../validate.js';
-import { checkCallOrder, checkOptimizer, nextEpoch, type Chainable, type Scheduler } from '../torch/LRScheduler.js';
-import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
-import { checkMilestones, loadChildren, readGroupLrs } from '../torch/composites.js';
+import { checkOptimizer, type Chainable, type Scheduler, type StepInput } from '../torch/LRScheduler.js';
+import { checkMilestones } from '../torch/composites.js';
+import { Sequence } from '../torch/Sequence.js';
 
 export interface PlateauSequentialLROptions {
   /** Schedulers on the same optimizer, run one after another; any of them may be a ReduceLROnPlateau. */
@@ -16,12 +14,14 @@ export interface PlateauSequentialLROptions {
 }
 
 /**
- * PyTorch's SequentialLR, plus ReduceLROnPlateau phases (pytorch/pytorch#68978): e.g. warmup, then
- * reduce on plateau. `step(metric)` takes the metric at every step; it is passed to a plateau phase and
- * ignored by the others. Chainable phases behave exactly as in SequentialLR (construction resets lrs to
- * `initialLr`, undoes the children's initial steps and re-runs the first one's; at a milestone the next
- * phase restarts at its epoch 0). A plateau phase starts from the lrs the previous phase left and sees its
- * first metric at its milestone step.
+ * PyTorch's SequentialLR, plus phases stepped on a metric (pytorch/pytorch#68978): e.g. warmup, then
+ * reduce on plateau. A thin layer over SequentialLR's sequencing core ({@link Sequence}): chainable phases
+ * behave exactly as in SequentialLR (construction resets lrs to `initialLr`, undoes the children's initial
+ * steps and re-runs the first one's; at a milestone the next phase restarts at its epoch 0). A phase stepped
+ * on a metric (`stepInput: 'metric'`: ReduceLROnPlateau, or a WarmupLR over one) continues from the lrs the
+ * previous phase left (the initial lrs when it is first) and sees its first metric at its milestone step.
+ * `step(metric)` passes the metric to such a phase and ignores it in the others; the sequence's own
+ * `stepInput` is `'metric'` when any phase takes one.
  *
  * @example
  * const warm = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 });
@@ -29,15 +29,10 @@ export interface PlateauSequentialLROptions {
  * const scheduler = new PlateauSequentialLR(optimizer, { schedulers: [warm, plateau], milestones: [5] });
  * scheduler.step(valLoss);
  */
-export class PlateauSequentialLR implements Scheduler {
+export class PlateauSequentialLR extends Sequence<Scheduler> implements Scheduler {
   readonly type = 'PlateauSequentialLR';
-  readonly optimizer: Optimizer;
-  readonly schedulers: readonly Scheduler[];
-  readonly milestones: readonly number[];
-  /** Always true: step() takes the metric. */
-  readonly takesMetrics = true;
-  lastEpoch: number;
-  private readonly lastLr: number[];
+  readonly stepInput: StepInput;
+  readonly acceptsEpoch = false;
 
   constructor(optimizer: Optimizer, options: PlateauSequentialLROptions) {
     checkOptimizer('PlateauSequentialLR', optimizer);
@@ -48,8 +43,9 @@ export class PlateauSequentialLR implements Scheduler {
     children.forEach((c: unknown, i) => {
       const child = c as Partial<Chainable> | null;
       if (child === null || typeof child !== 'object' || typeof child.step !== 'function') throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, c, 'a scheduler');
-      if (!(child instanceof ReduceLROnPlateau) && typeof child.initialStep !== 'function') {
-        throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, child.type, 'a chainable scheduler or a ReduceLROnPlateau');
+      const chainable = child.stepInput === 'none' && typeof child.initialStep === 'function';
+      if (!chainable && (child as Partial<Scheduler>).stepInput !== 'metric') {
+        throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, child.type, 'a chainable scheduler or one stepped on a metric (ReduceLROnPlateau)');
       }
       if (child.optimizer !== optimizer) throw new OptionError(`PlateauSequentialLR.schedulers[${i}].optimizer`, child.type, 'the same optimizer as the PlateauSequentialLR');
     });
@@ -57,62 +53,12 @@ export class PlateauSequentialLR implements Scheduler {
     const lastEpoch = integerAtLeast('PlateauSequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
     // ReduceLROnPlateau does not set initialLr; a sequence made only of plateaus needs it here.
     for (const group of optimizer.paramGroups) if (group.initialLr === undefined) group.initialLr = group.lr;
-    this.optimizer = optimizer;
-    this.schedulers = children as Scheduler[];
-    this.milestones = milestones;
-    this.lastEpoch = lastEpoch + 1;
-    for (const group of optimizer.paramGroups) group.lr = group.initialLr as number;
-    for (const child of this.schedulers) if (!isPlateau(child)) (child as Chainable).undoInitialStep();
-    const first = this.schedulers[0] as Scheduler;
-    if (!isPlateau(first)) (first as Chainable).initialStep();
-    this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+    super(optimizer, children as Scheduler[], milestones, lastEpoch);
+    this.stepInput = this.schedulers.some((c) => c.stepInput === 'metric') ? 'metric' : 'none';
   }
 
-  /** One step; `metric` is required while a ReduceLROnPlateau phase is active. */
+  /** One step; `metric` is required while a phase stepped on a metric is active. */
   step(metric?: number): void {
-    checkCallOrder(this.optimizer);
-    const epoch = nextEpoch(this.type, this.lastEpoch);
-    const idx = bisectRight(this.milestones, epoch);
-    const child = this.schedulers[idx] as Scheduler;
-    if (isPlateau(child)) {
-      if (typeof metric !== 'number') throw new OptionError('PlateauSequentialLR.step(metric)', metric, `a number (phase ${idx} is ReduceLROnPlateau)`);
-      this.lastEpoch = epoch;
-      child.step(metric);
-    } else {
-      this.lastEpoch = epoch;
-      if (idx > 0 && this.milestones[idx - 1] === epoch) (child as Chainable).updateLr(0);
-      else (child as Chainable).step();
-    }
-    readGroupLrs(this.optimizer, this.lastLr);
+    this.advance(metric);
   }
-
-  getLastLr(): number[] {
-    return [...this.lastLr];
-  }
-
-  stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
-      lastEpoch: this.lastEpoch,
-      lastLr: this.lastLr.map(encodeFloat),
-      schedulers: this.schedulers.map((s) => s.stateDict()),
-    };
-  }
-
-  loadStateDict(state: unknown, path = 'state'): void {
-    const reader = openState(path, state, this.type);
-    const lastEpoch = reader.integer('lastEpoch');
-    const lastLr = reader.floats('lastLr', this.lastLr.length);
-    const states = reader.list('schedulers');
-    if (states.length !== this.schedulers.length) throw new StateError(`${path}.schedulers`, `expected ${this.schedulers.length} child states, got ${states.length}`);
-    loadChildren(this.schedulers, states, `${path}.schedulers`);
-    this.lastEpoch = lastEpoch;
-    lastLr.forEach((v, i) => (this.lastLr[i] = v));
-  }
-}
-
-function isPlateau(s: Scheduler): s is ReduceLROnPlateau {
-  return s instanceof ReduceLROnPlateau;
 }

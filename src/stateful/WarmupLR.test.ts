@@ -31,7 +31,7 @@ describe('WarmupLR', () => {
     const optimizer = createOptimizer({ lr: 0.1 });
     const plateau = new ReduceLROnPlateau(optimizer, { patience: 0, factor: 0.5 });
     const scheduler = new WarmupLR(plateau, { steps: 2, startFactor: 0.01, mode: 'exponential' });
-    expect(scheduler.takesMetrics).toBe(true);
+    expect(scheduler.stepInput).toBe('metric');
     // metric never improves after step 3: plateau halves at every step from its second observation
     const lrs = run(optimizer, scheduler, 5, () => 1).map((v) => Number(v.toPrecision(12)));
     expect(lrs).toEqual([0.001, 0.01, 0.1, 0.1, 0.05, 0.025]);

@@ -1,9 +1,9 @@
 import { OptionError, StateError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { warmupCurve, WARMUP_MODES, type WarmupMode } from '../combinators/warmup.js';
-import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { knownKeys, numberInRange, oneOf, plainObject, positiveInteger } from '../validate.js';
-import { checkCallOrder, type Scheduler } from '../torch/LRScheduler.js';
+import { checkCallOrder, type Scheduler, type StepInput } from '../torch/LRScheduler.js';
 
 export interface WarmupLROptions {
   /** Warmup length in steps, a positive integer. */
@@ -20,8 +20,8 @@ export interface WarmupLROptions {
  * the warmup targets. For `steps` steps the lrs follow the warmup curve (the same function as the pure
  * {@link warmup} combinator) from `startFactor * target` to the target; at step `steps` the targets are
  * restored and from then on every `step(...)` is forwarded, so the wrapped scheduler runs on its own clock
- * (its step k happens at step `steps + k`). Arguments of `step()` during the warmup (metrics, epochs) are
- * ignored; momentum written by the wrapped scheduler at construction is left as it is.
+ * (its step k happens at step `steps + k`). It is stepped like the wrapped scheduler (`stepInput`); a metric
+ * given during the warmup is ignored; momentum written by the wrapped scheduler at construction is left as it is.
  *
  * @example
  * const plateau = new ReduceLROnPlateau(optimizer, { patience: 2 });
@@ -35,8 +35,10 @@ export class WarmupLR implements Scheduler {
   readonly steps: number;
   readonly startFactor: number;
   readonly mode: WarmupMode;
-  /** True when the wrapped scheduler takes a metric in step() (ReduceLROnPlateau, plateau-aware sequences). */
-  readonly takesMetrics: boolean;
+  /** The wrapped scheduler's: `'metric'` over ReduceLROnPlateau (or a sequence with a plateau phase). */
+  readonly stepInput: StepInput;
+  /** No `step(epoch)`: an epoch would mean different things before and after the warmup. */
+  readonly acceptsEpoch = false;
   /** Steps taken so far. */
   t = 0;
   private targets: number[];
@@ -53,7 +55,7 @@ export class WarmupLR implements Scheduler {
     this.startFactor = numberInRange('WarmupLR.startFactor', opts.startFactor ?? 1 / 3, { min: 0, minExclusive: this.mode === 'exponential' });
     this.scheduler = scheduler;
     this.optimizer = scheduler.optimizer;
-    this.takesMetrics = scheduler.type === 'ReduceLROnPlateau' || (scheduler as { takesMetrics?: boolean }).takesMetrics === true;
+    this.stepInput = scheduler.stepInput;
     this.targets = this.optimizer.paramGroups.map((g) => g.lr);
     this.lastLr = [...this.targets];
     this.write();
@@ -69,8 +71,14 @@ export class WarmupLR implements Scheduler {
     }
   }
 
-  /** One step; after the warmup the arguments go to the wrapped scheduler (e.g. the metric for ReduceLROnPlateau). */
-  step(...args: unknown[]): void {
+  /**
+   * One step; after the warmup the metric goes to the wrapped scheduler when it takes one (`stepInput`
+   * `'metric'`). During the warmup the metric is not needed and is ignored.
+   */
+  step(metric?: number): void {
+    if (this.stepInput === 'none' && metric !== undefined) {
+      throw new OptionError('WarmupLR.step(metric)', metric, `no argument (${this.scheduler.type} is not stepped on a metric)`);
+    }
     if (this.optimizer.paramGroups.length !== this.targets.length) {
       throw new OptionError('WarmupLR.optimizer.paramGroups', this.optimizer.paramGroups.length, `${this.targets.length} param groups, as when the scheduler was built`);
     }
@@ -80,7 +88,8 @@ export class WarmupLR implements Scheduler {
       this.write();
       return;
     }
-    (this.scheduler.step as (...a: unknown[]) => void)(...args);
+    if (this.stepInput === 'metric') (this.scheduler as Scheduler & { step(metric: number): void }).step(metric as number);
+    else (this.scheduler as Scheduler & { step(): void }).step();
     this.optimizer.paramGroups.forEach((g, i) => (this.lastLr[i] = g.lr));
   }
 
@@ -97,15 +106,12 @@ export class WarmupLR implements Scheduler {
   }
 
   stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
+    return schedulerState(this.type, {
       t: this.t,
       targets: this.targets.map(encodeFloat),
       lastLr: this.lastLr.map(encodeFloat),
       scheduler: this.scheduler.stateDict(),
-    };
+    });
   }
 
   loadStateDict(state: unknown, path = 'state'): void {

@@ -6,3 +6,4 @@ export { earlyStopping, EarlyStoppingCallback, type EarlyStoppingOptions } from 
 export { lrMonitor, LrMonitor, type LrMonitorOptions, type LrRecord } from './lrMonitor.js';
 export type { UnresolvedLogs } from './logs.js';
 export { saveCheckpoint, restoreCheckpoint, type Checkpoint, type CheckpointParts, type EncodedWeights, type SaveCheckpointOptions } from './checkpoint.js';
+export { tensorBoardCallback, TensorBoardCallback, type TensorBoardCallbackOptions } from './tensorBoardCallback.js';

@@ -4,7 +4,11 @@ import { makeData, makeModel, weightsOf } from '../../test/tfjs/models.js';
 import { useWasm } from '../../test/tfjs/backend.js';
 import { OptionError } from '../errors.js';
 import { createOptimizer } from '../optim/createOptimizer.js';
+import type { Optimizer } from '../optim/Optimizer.js';
+import { PlateauSequentialLR } from '../stateful/PlateauSequentialLR.js';
+import { WarmupLR } from '../stateful/WarmupLR.js';
 import { LambdaLR } from '../torch/LambdaLR.js';
+import { LinearLR } from '../torch/LinearLR.js';
 import { OneCycleLR } from '../torch/OneCycleLR.js';
 import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
 import { StepLR } from '../torch/StepLR.js';
@@ -85,6 +89,32 @@ describe('schedulerCallback in model.fit', () => {
     expect(history.history.lr).toEqual(expected);
     expect(new Set(expected).size).toBeGreaterThan(1); // the plateau logic actually fired
     expect(history.history.beta1).toEqual(new Array(12).fill(0.9));
+    tf.dispose([xs, ys]);
+  });
+
+  it.each([
+    ['WarmupLR(ReduceLROnPlateau)', (o: Optimizer) => new WarmupLR(new ReduceLROnPlateau(o, { factor: 0.5, patience: 0, threshold: 0.05 }), { steps: 3, startFactor: 0.1 })],
+    [
+      'PlateauSequentialLR',
+      (o: Optimizer) =>
+        new PlateauSequentialLR(o, { schedulers: [new LinearLR(o, { startFactor: 0.1, totalIters: 3 }), new ReduceLROnPlateau(o, { factor: 0.5, patience: 0, threshold: 0.05 })], milestones: [3] }),
+    ],
+  ] as const)('protocol: %s in model.fit is stepped on the monitored metric, like a replay on the recorded values', async (_name, make) => {
+    const { xs, ys } = makeData(64);
+    const opt = tf.train.adam(0.05);
+    const model = makeModel(opt);
+    const scheduler = make(tfjsOptimizer(opt));
+    expect(scheduler.stepInput).toBe('metric');
+    const history = await model.fit(xs, ys, { epochs: 10, batchSize: 16, shuffle: false, verbose: 0, validationSplit: 0.25, callbacks: [schedulerCallback(scheduler, { monitor: 'val_loss' })] });
+    const valLoss = history.history.val_loss as number[];
+    const replay = make(createOptimizer({ type: 'adam', lr: 0.05, betas: [0.9, 0.999] }));
+    const expected: number[] = [];
+    for (const v of valLoss) {
+      expected.push(replay.optimizer.paramGroups[0]!.lr);
+      replay.step(v);
+    }
+    expect(history.history.lr).toEqual(expected);
+    expect(new Set(expected.slice(4)).size).toBeGreaterThan(1); // the plateau phase actually reduced the lr
     tf.dispose([xs, ys]);
   });
 

@@ -1,7 +1,6 @@
 import { Callback } from '@tensorflow/tfjs';
 import { OptionError } from '../errors.js';
 import type { Scheduler } from '../torch/LRScheduler.js';
-import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
 import { knownKeys, oneOf, plainObject } from '../validate.js';
 import { readHyperparameters, readLogValue, writeHyperparameters, type GroupValues, type UnresolvedLogs } from './logs.js';
 import { TfjsOptimizerView } from './tfjsOptimizer.js';
@@ -10,8 +9,9 @@ export interface SchedulerCallbackOptions {
   /** Step the scheduler after every batch or after every epoch. Default `'epoch'` (PyTorch's classic loop). */
   every?: 'batch' | 'epoch';
   /**
-   * ReduceLROnPlateau only: the log key whose value is passed to `step(metric)`, e.g. `'val_loss'`
-   * (default), `'loss'`, `'val_acc'`. With `every: 'batch'` it is read from the batch logs.
+   * For schedulers stepped on a metric (`stepInput: 'metric'`: ReduceLROnPlateau, a WarmupLR over one, a
+   * PlateauSequentialLR with a plateau phase): the log key whose value is passed to `step(metric)`, e.g.
+   * `'val_loss'` (default), `'loss'`, `'val_acc'`. With `every: 'batch'` it is read from the batch logs.
    */
   monitor?: string;
   /**
@@ -55,14 +55,14 @@ export class SchedulerCallback extends Callback {
     }
     this.scheduler = scheduler;
     this.every = opts.every === undefined ? 'epoch' : oneOf('schedulerCallback.every', opts.every, ['batch', 'epoch'] as const);
-    const plateau = scheduler instanceof ReduceLROnPlateau;
-    if (opts.monitor !== undefined && !plateau) {
-      throw new OptionError('schedulerCallback.monitor', opts.monitor, `no monitor for ${scheduler.type} (only ReduceLROnPlateau reads a metric)`);
+    const metric = scheduler.stepInput === 'metric';
+    if (opts.monitor !== undefined && !metric) {
+      throw new OptionError('schedulerCallback.monitor', opts.monitor, `no monitor for ${scheduler.type} (it is not stepped on a metric)`);
     }
     if (opts.monitor !== undefined && (typeof opts.monitor !== 'string' || opts.monitor === '')) {
       throw new OptionError('schedulerCallback.monitor', opts.monitor, 'a log key such as "val_loss" or "loss"');
     }
-    this.monitor = plateau ? ((opts.monitor as string | undefined) ?? 'val_loss') : undefined;
+    this.monitor = metric ? ((opts.monitor as string | undefined) ?? 'val_loss') : undefined;
     if (opts.log !== undefined && typeof opts.log !== 'boolean') throw new OptionError('schedulerCallback.log', opts.log, 'a boolean');
     this.log = opts.log ?? true;
   }
@@ -97,10 +97,10 @@ export class SchedulerCallback extends Callback {
   }
 
   private async step(logs: UnresolvedLogs | undefined, kind: 'batch' | 'epoch'): Promise<void> {
-    if (this.scheduler instanceof ReduceLROnPlateau) {
-      this.scheduler.step(await readLogValue('schedulerCallback.monitor', logs, this.monitor as string, kind));
+    if (this.monitor !== undefined) {
+      (this.scheduler as Scheduler & { step(metric: number): void }).step(await readLogValue('schedulerCallback.monitor', logs, this.monitor, kind));
     } else {
-      (this.scheduler as { step(): void }).step();
+      (this.scheduler as Scheduler & { step(): void }).step();
     }
   }
 }

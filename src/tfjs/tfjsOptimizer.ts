@@ -6,22 +6,6 @@ import { plainObject } from '../validate.js';
 /** The tfjs optimizer classes the view understands (tfjs `getClassName()` values). */
 export type TfjsOptimizerKind = 'SGD' | 'Momentum' | 'Adam' | 'Adamax' | 'RMSProp' | 'Adagrad' | 'Adadelta';
 
-const KINDS: readonly TfjsOptimizerKind[] = ['SGD', 'Momentum', 'Adam', 'Adamax', 'RMSProp', 'Adagrad', 'Adadelta'];
-
-/**
- * What each tfjs optimizer exposes to schedulers. `momentum` and `betas` are only present where
- * writing them changes the update (verified against tfjs-core 4.22 `src/optimizers/*.ts`).
- */
-const MOMENTUM_KIND: Record<TfjsOptimizerKind, 'momentum' | 'betas' | null> = {
-  SGD: null,
-  Momentum: 'momentum',
-  Adam: 'betas',
-  Adamax: 'betas',
-  RMSProp: 'momentum',
-  Adagrad: null,
-  Adadelta: null,
-};
-
 /** The protected fields of tfjs optimizers the view reads and writes (tfjs-core 4.22 names). */
 interface TfInternals {
   learningRate: number;
@@ -39,6 +23,57 @@ interface TfInternals {
   applyGradients(grads: unknown): void;
   getClassName(): string;
 }
+
+/** How one tfjs optimizer class takes its hyperparameters (verified against tfjs-core 4.22 `src/optimizers/*.ts`). */
+interface KindTraits {
+  /** The group key schedulers may cycle, present only where writing it changes the update. */
+  readonly momentumKey: 'momentum' | 'betas' | null;
+  /** Writes the lr into the optimizer. */
+  readonly writeLr: (o: TfInternals, lr: number) => void;
+  /** Writes the group's `momentum` or `betas` into the optimizer (classes with `momentumKey` only). */
+  readonly writeMomentum?: (o: TfInternals, group: ParamGroup) => void;
+  /** Adam/Adamax: accumulators set to `beta^t` before every update, with the beta they power. */
+  readonly biasCorrection: ReadonlyArray<readonly ['accBeta1' | 'accBeta2', 'beta1' | 'beta2']>;
+}
+
+// SGD's and Momentum's update multiplies by a cached `c = -lr`; only setLearningRate rebuilds it (and keeps it out of tidy scopes).
+const cachedLr = (o: TfInternals, lr: number): void => {
+  if (o.learningRate !== lr) (o.setLearningRate as (lr: number) => void).call(o, lr);
+};
+// The other classes read `learningRate` every step.
+const fieldLr = (o: TfInternals, lr: number): void => {
+  o.learningRate = lr;
+};
+const cachedMomentum = (o: TfInternals, group: ParamGroup): void => {
+  const momentum = group.momentum as number;
+  if (o.momentum !== momentum || (o.m !== undefined && o.m.isDisposed)) {
+    (o.setMomentum as (m: number) => void).call(o, momentum);
+    // setMomentum only stores the number; the update multiplies by the cached scalar `m`.
+    o.m?.dispose();
+    o.m = keep(scalar(momentum));
+  }
+};
+const fieldMomentum = (o: TfInternals, group: ParamGroup): void => {
+  o.momentum = group.momentum as number; // read every step by tfjs
+};
+const betaFields = (o: TfInternals, group: ParamGroup): void => {
+  const betas = group.betas as number[];
+  o.beta1 = betas[0] as number;
+  o.beta2 = betas[1] as number;
+};
+
+/** What each tfjs optimizer exposes to schedulers and how the view writes it: the one table the view follows. */
+const KIND: Readonly<Record<TfjsOptimizerKind, KindTraits>> = {
+  SGD: { momentumKey: null, writeLr: cachedLr, biasCorrection: [] },
+  Momentum: { momentumKey: 'momentum', writeLr: cachedLr, writeMomentum: cachedMomentum, biasCorrection: [] },
+  Adam: { momentumKey: 'betas', writeLr: fieldLr, writeMomentum: betaFields, biasCorrection: [['accBeta1', 'beta1'], ['accBeta2', 'beta2']] },
+  Adamax: { momentumKey: 'betas', writeLr: fieldLr, writeMomentum: betaFields, biasCorrection: [['accBeta1', 'beta1']] },
+  RMSProp: { momentumKey: 'momentum', writeLr: fieldLr, writeMomentum: fieldMomentum, biasCorrection: [] },
+  Adagrad: { momentumKey: null, writeLr: fieldLr, biasCorrection: [] },
+  Adadelta: { momentumKey: null, writeLr: fieldLr, biasCorrection: [] },
+};
+
+const KINDS = Object.keys(KIND) as TfjsOptimizerKind[];
 
 /** Serialized view: the param groups (with scheduler bookkeeping keys), JSON-safe. */
 export interface TfjsOptimizerViewState {
@@ -111,7 +146,7 @@ export class TfjsOptimizerView implements Optimizer {
     });
     this.optimizers = list;
     this.kinds = kinds;
-    const keys = kinds.map((k) => MOMENTUM_KIND[k]);
+    const keys = kinds.map((k) => KIND[k].momentumKey);
     this.momentumKey = keys.every((k) => k === keys[0]) ? (keys[0] as 'momentum' | 'betas' | null) : null;
     this.paramGroups = list.map((opt, i) => this.makeGroup(i, internals(opt), kinds[i] as TfjsOptimizerKind));
     this.originals = list.map((opt, i) => {
@@ -195,45 +230,31 @@ export class TfjsOptimizerView implements Optimizer {
   }
 
   private makeGroup(i: number, o: TfInternals, kind: TfjsOptimizerKind): ParamGroup {
-    let lr = o.learningRate;
-    let momentum = o.momentum;
     const group = {} as ParamGroup;
+    const { momentumKey } = KIND[kind];
     // Accessors: a scheduler's write reaches the tfjs optimizer at once, so `tfOpt.learningRate` is never stale.
-    Object.defineProperty(group, 'lr', {
-      enumerable: true,
-      configurable: false,
-      get: () => lr,
-      set: (value: number) => {
-        const previous = lr;
-        lr = value;
-        if (this.detached) return;
-        try {
-          this.applyGroup(i);
-        } catch (error) {
-          lr = previous; // a rejected value leaves the group unchanged
-          throw error;
-        }
-      },
-    });
-    if (MOMENTUM_KIND[kind] === 'momentum') {
-      Object.defineProperty(group, 'momentum', {
+    const applied = (key: 'lr' | 'momentum', initial: number | undefined): void => {
+      let value = initial;
+      Object.defineProperty(group, key, {
         enumerable: true,
         configurable: false,
-        get: () => momentum,
-        set: (value: number) => {
-          const previous = momentum;
-          momentum = value;
+        get: () => value,
+        set: (next: number) => {
+          const previous = value;
+          value = next;
           if (this.detached) return;
           try {
             this.applyGroup(i);
           } catch (error) {
-            momentum = previous; // a rejected value leaves the group unchanged
+            value = previous; // a rejected value leaves the group unchanged
             throw error;
           }
         },
       });
-    }
-    if (MOMENTUM_KIND[kind] === 'betas') group.betas = [o.beta1 as number, o.beta2 as number];
+    };
+    applied('lr', o.learningRate);
+    if (momentumKey === 'momentum') applied('momentum', o.momentum);
+    if (momentumKey === 'betas') group.betas = [o.beta1 as number, o.beta2 as number];
     return group;
   }
 
@@ -243,43 +264,22 @@ export class TfjsOptimizerView implements Optimizer {
     const kind = this.kinds[i] as TfjsOptimizerKind;
     const o = internals(this.optimizers[i] as TfOptimizer);
     checkGroupValues(`tfjsOptimizer.paramGroups[${i}]`, group, kind, (p, v, e) => new OptionError(p, v, e));
-    if (kind === 'SGD' || kind === 'Momentum') {
-      // SGD's update multiplies by the cached `c`; only setLearningRate rebuilds it (and keeps it out of tidy scopes).
-      if (o.learningRate !== group.lr) (o.setLearningRate as (lr: number) => void).call(o, group.lr);
-    } else {
-      o.learningRate = group.lr;
-    }
-    if (kind === 'Momentum') {
-      const momentum = group.momentum as number;
-      if (o.momentum !== momentum || (o.m !== undefined && o.m.isDisposed)) {
-        (o.setMomentum as (m: number) => void).call(o, momentum);
-        // setMomentum only stores the number; the update multiplies by the cached scalar `m`.
-        o.m?.dispose();
-        o.m = keep(scalar(momentum));
-      }
-    } else if (kind === 'RMSProp') {
-      o.momentum = group.momentum as number; // read every step by tfjs
-    } else if (kind === 'Adam' || kind === 'Adamax') {
-      const betas = group.betas as number[];
-      o.beta1 = betas[0] as number;
-      o.beta2 = betas[1] as number;
-    }
+    const traits = KIND[kind];
+    traits.writeLr(o, group.lr);
+    traits.writeMomentum?.(o, group);
   }
 
   private beforeUpdate(i: number): void {
     if (this.detached) return;
     this.applyGroup(i);
-    const kind = this.kinds[i];
-    if (kind !== 'Adam' && kind !== 'Adamax') return;
+    const { biasCorrection } = KIND[this.kinds[i] as TfjsOptimizerKind];
+    if (biasCorrection.length === 0) return;
     const o = internals(this.optimizers[i] as TfOptimizer);
     // tfjs divides by (1 - accBeta1) and then multiplies accBeta1 by the current beta1; PyTorch uses
     // 1 - beta1^t with the current beta1. Setting accBeta1 = beta1^t before every update gives PyTorch's.
     const t = o.iterations + 1;
-    const beta1 = o.beta1 as number;
-    const beta2 = o.beta2 as number;
     tidy(() => {
-      o.accBeta1?.assign(scalar(beta1 ** t));
-      if (kind === 'Adam') o.accBeta2?.assign(scalar(beta2 ** t));
+      for (const [acc, beta] of biasCorrection) o[acc]?.assign(scalar((o[beta] as number) ** t));
     });
   }
 }
@@ -304,7 +304,7 @@ function checkGroupValues(path: string, raw: unknown, kind: TfjsOptimizerKind, f
   if (typeof raw !== 'object' || raw === null) throw fail(path, raw, 'a param group object');
   const group = raw as ParamGroup;
   if (typeof group.lr !== 'number' || !Number.isFinite(group.lr) || group.lr < 0) throw fail(`${path}.lr`, group.lr, 'a finite number >= 0');
-  const key = MOMENTUM_KIND[kind];
+  const key = KIND[kind].momentumKey;
   if (key === 'momentum' && (typeof group.momentum !== 'number' || !Number.isFinite(group.momentum))) {
     throw fail(`${path}.momentum`, group.momentum, `a finite number (${kind} has momentum)`);
   }

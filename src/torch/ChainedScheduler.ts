@@ -1,6 +1,6 @@
 import { StateError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { duringInitialization, type Chainable } from './LRScheduler.js';
 import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
 
@@ -16,6 +16,8 @@ import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './comp
  */
 export class ChainedScheduler implements Chainable {
   readonly type = 'ChainedScheduler';
+  readonly stepInput = 'none';
+  readonly acceptsEpoch = false;
   readonly optimizer: Optimizer;
   readonly schedulers: readonly Chainable[];
   private readonly lastLr: number[];
@@ -49,13 +51,7 @@ export class ChainedScheduler implements Chainable {
   }
 
   stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
-      lastLr: this.lastLr.map(encodeFloat),
-      schedulers: this.schedulers.map((s) => s.stateDict()),
-    };
+    return schedulerState(this.type, { lastLr: this.lastLr.map(encodeFloat), schedulers: this.schedulers.map((s) => s.stateDict()) });
   }
 
   loadStateDict(state: unknown, path = 'state'): void {

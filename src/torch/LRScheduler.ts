@@ -1,6 +1,6 @@
 import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
-import { encodeFloat, openState, STATE_VERSION, type JsonValue, type SchedulerState, type StateReader } from '../state.js';
+import { encodeFloat, openState, schedulerState, type JsonValue, type SchedulerState, type StateReader } from '../state.js';
 import { integerAtLeast, plainObject } from '../validate.js';
 import { emitWarning } from '../warnings.js';
 
@@ -13,11 +13,25 @@ export interface LastEpochOption {
   lastEpoch?: number;
 }
 
-/** The common surface of every stateful scheduler, composites included. */
+/**
+ * What a scheduler's `step()` takes: `'none'` (`step()`), or `'metric'` (`step(metric)`, the monitored value:
+ * ReduceLROnPlateau, and composites that pass the metric on to one).
+ */
+export type StepInput = 'none' | 'metric';
+
+/**
+ * The common surface of every stateful scheduler, composites included. `stepInput` and `acceptsEpoch` are the
+ * one statement of how a scheduler is stepped: trace, plot, the tfjs callback, the playground, the catalog and
+ * the code generators all read them (composites derive them from their children).
+ */
 export interface Scheduler {
   readonly type: string;
   readonly optimizer: Optimizer;
-  /** Advances the schedule by one step (ReduceLROnPlateau takes the metric instead). */
+  /** What `step()` takes each step: nothing, or the metric. */
+  readonly stepInput: StepInput;
+  /** Whether `step(epoch)` jumps to an epoch (PyTorch's deprecated form; every LRScheduler subclass). */
+  readonly acceptsEpoch: boolean;
+  /** Advances the schedule by one step (with the metric when `stepInput` is `'metric'`). */
   step(...args: never[]): void;
   /** The lrs the scheduler last wrote, one per param group (a copy). */
   getLastLr(): number[];
@@ -31,6 +45,7 @@ export interface Scheduler {
  * (every LRScheduler and the composites themselves; not ReduceLROnPlateau).
  */
 export interface Chainable extends Scheduler {
+  readonly stepInput: 'none';
   step(): void;
   /** PyTorch's `_initial_step`. */
   initialStep(): void;
@@ -108,6 +123,8 @@ function plainObjectLike(option: string, value: unknown): object {
  */
 export abstract class LRScheduler implements Chainable {
   abstract readonly type: string;
+  readonly stepInput = 'none';
+  readonly acceptsEpoch: boolean = true;
   readonly optimizer: Optimizer;
   /** The lrs the schedule is relative to: each group's `initialLr`. */
   baseLrs: number[];
@@ -209,16 +226,13 @@ export abstract class LRScheduler implements Chainable {
 
   /** JSON-safe, versioned state: counters and per-group bookkeeping, not options (those come from the constructor). */
   stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
+    return schedulerState(this.type, {
       lastEpoch: this.lastEpoch,
       stepCount: this.stepCount,
       baseLrs: this.baseLrs.map(encodeFloat),
       lastLr: this.lastLr.map(encodeFloat),
       ...this.extraState(),
-    };
+    });
   }
 
   /** Restores a state from {@link stateDict}; checks the type, version and every field before changing anything. */

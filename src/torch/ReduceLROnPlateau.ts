@@ -1,6 +1,6 @@
 import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
-import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
+import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { nonNegativeInteger, numberInRange, oneOf, perGroup } from '../validate.js';
 import { checkCallOrder, nextEpoch, type Scheduler } from './LRScheduler.js';
 import { orDefault, readOptions } from './options.js';
@@ -40,6 +40,9 @@ export interface ReduceLROnPlateauOptions {
  */
 export class ReduceLROnPlateau implements Scheduler {
   readonly type = 'ReduceLROnPlateau';
+  readonly stepInput = 'metric';
+  /** `step(metric, epoch)` takes an epoch only beside the metric, so not the `step(epoch)` form. */
+  readonly acceptsEpoch = false;
   readonly optimizer: Optimizer;
   readonly mode: 'min' | 'max';
   readonly factor: number;
@@ -136,16 +139,13 @@ export class ReduceLROnPlateau implements Scheduler {
   }
 
   stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
+    return schedulerState(this.type, {
       lastEpoch: this.lastEpoch,
       best: encodeFloat(this.best),
       numBadEpochs: this.numBadEpochs,
       cooldownCounter: this.cooldownCounter,
       lastLr: this.lastLr.map(encodeFloat),
-    };
+    });
   }
 
   loadStateDict(state: unknown, path = 'state'): void {

@@ -1,10 +1,10 @@
-import { OptionError, StateError } from '../errors.js';
+import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { encodeFloat, openState, STATE_VERSION, type SchedulerState } from '../state.js';
 import { integerAtLeast, plainObject, knownKeys } from '../validate.js';
-import { checkCallOrder, checkOptimizer, duringInitialization, nextEpoch, type Chainable } from './LRScheduler.js';
+import { checkOptimizer, duringInitialization, type Chainable } from './LRScheduler.js';
 import { bisectRight } from '../bisect.js';
-import { cannotRestart, checkChildren, checkMilestones, loadChildren, readGroupLrs } from './composites.js';
+import { cannotRestart, checkChildren, checkMilestones } from './composites.js';
+import { Sequence } from './Sequence.js';
 
 export interface SequentialLROptions {
   /** Schedulers built on the same optimizer, run one after another. */
@@ -24,13 +24,10 @@ export interface SequentialLROptions {
  * const decay = new ExponentialLR(optimizer, { gamma: 0.9 });
  * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, decay], milestones: [5] });
  */
-export class SequentialLR implements Chainable {
+export class SequentialLR extends Sequence<Chainable> implements Chainable {
   readonly type = 'SequentialLR';
-  readonly optimizer: Optimizer;
-  readonly schedulers: readonly Chainable[];
-  readonly milestones: readonly number[];
-  lastEpoch: number;
-  private readonly lastLr: number[];
+  readonly stepInput = 'none';
+  readonly acceptsEpoch = false;
 
   constructor(optimizer: Optimizer, options: SequentialLROptions) {
     checkOptimizer('SequentialLR', optimizer);
@@ -44,14 +41,7 @@ export class SequentialLR implements Chainable {
         throw new OptionError(`SequentialLR.optimizer.paramGroups[${i}].initialLr`, group.initialLr, 'a number (set by the child schedulers)');
       }
     });
-    this.optimizer = optimizer;
-    this.schedulers = children;
-    this.milestones = milestones;
-    this.lastEpoch = lastEpoch + 1;
-    for (const group of optimizer.paramGroups) group.lr = group.initialLr as number;
-    this.undoInitialStep();
-    (children[0] as Chainable).initialStep();
-    this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+    super(optimizer, children, milestones, lastEpoch);
   }
 
   /** PyTorch's recursive undo: composites undo their children, not themselves. */
@@ -68,41 +58,7 @@ export class SequentialLR implements Chainable {
   }
 
   step(): void {
-    checkCallOrder(this.optimizer);
-    this.lastEpoch = nextEpoch(this.type, this.lastEpoch);
-    const idx = bisectRight(this.milestones, this.lastEpoch);
-    const child = this.schedulers[idx] as Chainable;
-    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) child.updateLr(0);
-    else child.step();
-    readGroupLrs(this.optimizer, this.lastLr);
-  }
-
-  getLastLr(): number[] {
-    return [...this.lastLr];
-  }
-
-  stateDict(): SchedulerState {
-    return {
-      format: 'lrkit.scheduler',
-      version: STATE_VERSION,
-      type: this.type,
-      lastEpoch: this.lastEpoch,
-      lastLr: this.lastLr.map(encodeFloat),
-      schedulers: this.schedulers.map((s) => s.stateDict()),
-    };
-  }
-
-  loadStateDict(state: unknown, path = 'state'): void {
-    const reader = openState(path, state, this.type);
-    const lastEpoch = reader.integer('lastEpoch');
-    const lastLr = reader.floats('lastLr', this.lastLr.length);
-    const states = reader.list('schedulers');
-    if (states.length !== this.schedulers.length) {
-      throw new StateError(`${path}.schedulers`, `expected ${this.schedulers.length} child states, got ${states.length}`);
-    }
-    loadChildren(this.schedulers, states, `${path}.schedulers`);
-    this.lastEpoch = lastEpoch;
-    lastLr.forEach((v, i) => (this.lastLr[i] = v));
+    this.advance(undefined);
   }
 
   /**

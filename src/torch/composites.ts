@@ -16,11 +16,11 @@ export function checkChildren(scope: string, schedulers: unknown, optimizer: Opt
     if (child === null || typeof child !== 'object' || typeof child.step !== 'function') {
       throw new OptionError(`${scope}.schedulers[${i}]`, s, 'a scheduler');
     }
-    if (child.type === 'ReduceLROnPlateau' || typeof child.initialStep !== 'function') {
+    if ((child as Partial<Scheduler>).stepInput !== 'none' || typeof child.initialStep !== 'function') {
       throw new OptionError(
         `${scope}.schedulers[${i}]`,
         child.type ?? s,
-        `a chainable scheduler (${scope} does not support ReduceLROnPlateau, which needs a metric in step(); use the plateau-aware sequence instead)`,
+        `a chainable scheduler (${scope} does not support schedulers stepped on a metric such as ReduceLROnPlateau; use PlateauSequentialLR instead)`,
       );
     }
     if (child.optimizer !== target) {

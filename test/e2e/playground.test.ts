@@ -141,4 +141,25 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.click('.card[data-index="2"] [data-export="ts"]');
     expect(await page.inputValue('#export')).toContain('hf.warmupStableDecay(');
   });
+
+  it('protocol: draws a WarmupLR over a ReduceLROnPlateau (the README example), fed by the metric field', async () => {
+    const n = await renders();
+    await page.selectOption('.card[data-index="2"] select.type', 'WarmupLR');
+    await waitRender(n);
+    expect(await page.isHidden('.card[data-index="2"] [data-option="metric"]')).toBe(true); // over CosineAnnealingLR: no metric
+    const before = await lines();
+    const m = await renders();
+    await field(2, 'scheduler').fill('{"type": "ReduceLROnPlateau", "patience": 2, "factor": 0.5}');
+    await waitRender(m);
+    expect(await page.textContent('.card[data-index="2"] .error')).toBe('');
+    expect(await page.isVisible('.card[data-index="2"] [data-option="metric"]')).toBe(true);
+    const drawn = await lines();
+    expect(drawn).toHaveLength(before.length);
+    expect(drawn).not.toEqual(before);
+    const k = await renders();
+    await field(2, 'metric').fill('1');
+    await waitRender(k);
+    expect(await lines()).not.toEqual(drawn); // a flat metric makes the plateau reduce the lr
+    await page.screenshot({ path: `${artifacts}playground-warmup-plateau.png`, fullPage: true });
+  });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SCHEDULER_CATALOG } from '../../src/spec/catalog.js';
 import { fromTraceSpec } from '../../src/plot/fromTraceSpec.js';
 import { runTrace } from '../../src/spec/trace.js';
-import { cardSpec } from '../../web/src/specs.js';
+import { sampleCurves } from '../../src/plot/sampleCurves.js';
+import { cardSpec, takesMetric } from '../../web/src/specs.js';
 import { decodeState, defaultCard, defaultState, encodeState } from '../../web/src/state.js';
 
 describe('playground state and specs', () => {
@@ -81,5 +82,23 @@ describe('playground state and specs', () => {
     const restored = decodeState(encodeState(state)).state!;
     expect(restored).toEqual(state);
     expect(runTrace(cardSpec(restored, restored.cards[2]!))).toEqual(runTrace(cardSpec(state, state.cards[2]!)));
+  });
+
+  it('protocol: a WarmupLR card over ReduceLROnPlateau and a PlateauSequentialLR card get metrics and draw runTrace rows', () => {
+    const state = defaultState();
+    const warm = defaultCard('WarmupLR');
+    expect(takesMetric(warm)).toBe(false); // its example wraps CosineAnnealingLR
+    expect(cardSpec(state, warm).metrics).toBeUndefined();
+    warm.options.scheduler = '{"type": "ReduceLROnPlateau", "patience": 2, "factor": 0.5}';
+    const plateauSeq = defaultCard('PlateauSequentialLR');
+    for (const card of [warm, plateauSeq]) {
+      expect(takesMetric(card)).toBe(true);
+      const spec = cardSpec(state, card);
+      expect(spec.metrics).toHaveLength(100);
+      const traced = runTrace(spec);
+      const [curve] = sampleCurves([fromTraceSpec(spec)], { columns: 1000 });
+      expect(curve!.lr[0]!.values).toEqual(traced.lr.map((r) => r[0]));
+      expect(new Set(traced.lr.slice(20).map((r) => r[0])).size).toBeGreaterThan(1); // the plateau reduced the lr
+    }
   });
 });

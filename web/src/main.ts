@@ -7,7 +7,7 @@ import type { CurveSource } from '../../src/plot/CurveSource.js';
 import { fromTraceSpec } from '../../src/plot/fromTraceSpec.js';
 import { sampleCurves } from '../../src/plot/sampleCurves.js';
 import { toCode } from '../../src/codegen/toCode.js';
-import { cardSpec, formOptions, takesMetric } from './specs.js';
+import { cardSpec, formOptions, mayTakeMetric, takesMetric } from './specs.js';
 import { decodeState, defaultCard, defaultState, encodeState, type PlaygroundState } from './state.js';
 
 const $ = <T extends HTMLElement>(selector: string, root: ParentNode = document): T => root.querySelector(selector) as T;
@@ -71,10 +71,13 @@ function buildCards(): void {
       const fields = formOptions(card.type).map((o) =>
         el('label', { class: 'field' }, [el('span', {}, [o.name, o.required ? ' *' : '']), optionInput(o, card.options[o.name] ?? '')]),
       );
-      if (takesMetric(card.type)) {
+      if (mayTakeMetric(card.type)) {
         const metric = el('input', { name: 'metric', 'data-option': 'metric', type: 'text', title: 'Synthetic validation metric per step: a safe expression in step' });
         metric.value = card.metric ?? '';
-        fields.push(el('label', { class: 'field' }, [el('span', {}, ['metric(step)']), metric]));
+        // Shown while the card's scheduler is stepped on a metric (render() keeps it up to date).
+        const label = el('label', { class: 'field metric-field' }, [el('span', {}, ['metric(step)']), metric]);
+        label.hidden = !takesMetric(card);
+        fields.push(label);
       }
       return el('section', { class: 'card', 'data-index': String(index) }, [
         el('header', {}, [
@@ -141,6 +144,8 @@ async function render(): Promise<void> {
   state.cards.forEach((card, i) => {
     const cardEl = cardEls[i]!;
     const errorEl = $('.error', cardEl);
+    const metricField = cardEl.querySelector<HTMLElement>('.metric-field');
+    if (metricField) metricField.hidden = !takesMetric(card);
     try {
       sources.push(fromTraceSpec(cardSpec(state, card), { name: `${i + 1}. ${card.type}` }));
       errorEl.textContent = '';

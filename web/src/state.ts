@@ -1,11 +1,11 @@
 import { JSON_KINDS, SCHEDULER_CATALOG, schedulerInfo, type OptionInfo } from '../../src/spec/catalog.js';
-import { formOptions, takesMetric } from './specs.js';
+import { formOptions, mayTakeMetric } from './specs.js';
 
 /** One scheduler card: its type and the raw text of each option field (kept raw so bad input survives a share). */
 export interface CardState {
   type: string;
   options: Record<string, string>;
-  /** The synthetic metric of metric-driven schedulers (ReduceLROnPlateau), an expression in `step`. */
+  /** The synthetic metric of schedulers stepped on one (ReduceLROnPlateau, a WarmupLR over it), an expression in `step`. */
   metric?: string;
 }
 
@@ -30,7 +30,7 @@ export function defaultCard(type: string): CardState {
   const info = schedulerInfo(type) ?? SCHEDULER_CATALOG[0]!;
   const options: Record<string, string> = {};
   for (const o of formOptions(info.type)) options[o.name] = optionText(o, info.example[o.name]);
-  return { type: info.type, options, ...(takesMetric(info.type) ? { metric: 'max(0.3, 1 - step / 40)' } : {}) };
+  return { type: info.type, options, ...(mayTakeMetric(info.type) ? { metric: 'max(0.3, 1 - step / 40)' } : {}) };
 }
 
 /** The state a fresh playground starts with. */

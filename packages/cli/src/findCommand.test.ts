@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { readEventDir } from '../../../test/helpers/decodeEvents.js';
 import { findCommand, type FindCommandOutput } from './findCommand.js';
 
 const sink = () => {
@@ -35,10 +36,19 @@ describe('lrkit find', () => {
     expect(progress.text()).toMatch(/lr finder \[/);
   });
 
-  it('prints a readable report with the chosen rule marked', async () => {
+  it('prints a readable report with the chosen rule marked; --logdir writes a TensorBoard run', async () => {
     const out: string[] = [];
-    await findCommand({ hidden: '8', train: '256', numIter: '20', batchSize: '32', suggest: 'minimum', progress: false }, (t) => out.push(t));
+    const logdir = mkdtempSync(path.join(tmpdir(), 'lrkit-find-tb-'));
+    await findCommand({ hidden: '8', train: '256', numIter: '20', batchSize: '32', suggest: 'minimum', progress: false, logdir }, (t) => out.push(t));
     const text = out.join('\n');
+    const [run] = readdirSync(logdir);
+    expect(run).toMatch(/^lr-finder-sgd-\d{8}-\d{6}$/);
+    expect(text).toContain(`tensorboard run: ${path.join(logdir, run as string)}`);
+    const events = readEventDir(path.join(logdir, run as string));
+    const lrs = events.filter((e) => e.values[0]?.tag === 'lr_finder/lr');
+    expect(lrs.length).toBeGreaterThan(5);
+    expect(lrs.map((e) => e.step)).toEqual(lrs.map((_, i) => i));
+    expect(events.some((e) => e.values[0]?.tag === 'lr_finder/suggestions/text_summary')).toBe(true);
     expect(text).toMatch(/LR range test on 256 MNIST digits, MLP 784-8-10 \(relu, sgd\)/);
     expect(text).toMatch(/\* minimum/);
     expect(text).toMatch(/suggested lr: .* \(minimum\)/);

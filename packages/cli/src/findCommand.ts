@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { SingleBar } from 'cli-progress';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { OptionError } from 'lrkit';
 import type { FindLrResult } from 'lrkit';
 import { plotFinderSvg } from './render/plotFinderSvg.js';
@@ -8,6 +9,7 @@ import { SUGGESTION_NAMES, type SuggestionName } from 'lrkit';
 import { findLrTfjs } from 'lrkit/finder/tfjs';
 import { buildMlp, readMlpSpec, type MlpSpec } from 'lrkit/finder/tfjs';
 import { loadMnist } from './datasets/mnist.js';
+import { SummaryWriter, logFinderResult } from 'lrkit/tensorboard';
 import { useWasmBackend } from 'lrkit/tfjs/node';
 import { oneOf } from 'lrkit/internal';
 import { readJsonFile } from './readJsonFile.js';
@@ -31,6 +33,7 @@ export interface FindCommandFlags {
   divergeThreshold?: string;
   suggest?: string;
   svg?: string;
+  logdir?: string;
   json?: boolean;
   progress?: boolean;
 }
@@ -94,6 +97,14 @@ export async function findCommand(flags: FindCommandFlags, write: (text: string)
     tf.dispose([data.train.xs, data.train.ys, data.test.xs, data.test.ys]);
   }
   if (flags.svg !== undefined) writeFileSync(flags.svg, await plotFinderSvg(result, { title: `LR range test: MNIST, MLP ${spec.hidden.join('-') || 'linear'} (${spec.optimizer})` }));
+  let run: string | undefined;
+  if (flags.logdir !== undefined) {
+    // One TensorBoard run per invocation, so repeated tests sit side by side instead of overlapping.
+    run = join(flags.logdir, `lr-finder-${spec.optimizer}-${new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`);
+    const writer = new SummaryWriter(run);
+    logFinderResult(writer, result);
+    await writer.close();
+  }
   const output: FindCommandOutput = { dataset: { name: 'mnist', train, seed: spec.seed }, model: spec, batchSize, backend, result };
   if (flags.json === true) {
     write(JSON.stringify(output));
@@ -106,6 +117,7 @@ export async function findCommand(flags: FindCommandFlags, write: (text: string)
       result.suggestedLr === null ? 'no suggested lr' : `suggested lr: ${result.suggestedLr.toExponential(3)} (${result.suggestion})`,
     ];
     if (flags.svg !== undefined) lines.push(`plot: ${flags.svg}`);
+    if (run !== undefined) lines.push(`tensorboard run: ${run}`);
     write(lines.join('\n'));
   }
   return output;

@@ -28,7 +28,7 @@ program
   .description('Run a trace spec (or an array of specs) and print every param group\'s lr and momentum per step as JSON')
   .argument('<file>', "JSON spec file, or '-' for stdin")
   .addHelpText('after', '\nExample spec:\n  {"optimizer":{"type":"sgd","lr":0.1},"scheduler":{"type":"StepLR","stepSize":10},"steps":30}')
-  .action((file: string) => traceCommand(file, (text) => process.stdout.write(`${text}\n`)));
+  .action((file: string) => traceCommand(file, process.stdout));
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 registerPlotCommand(program, out);
@@ -56,6 +56,7 @@ program
   .option('--diverge-threshold <x>', 'stop when the smoothed loss exceeds x times the best (default 4)')
   .option('--suggest <rule>', 'valley | slide | minimum | steep | steepestGradient | lightningGradient (default valley)')
   .option('--svg <file>', 'write the loss-vs-lr plot as SVG')
+  .option('--logdir <dir>', 'write a TensorBoard run (lr, loss, smoothed loss per iteration) under this directory')
   .option('--json', 'print the full result as JSON')
   .option('--no-progress', 'no progress bar')
   .action(async (flags: import('./findCommand.js').FindCommandFlags) => {
