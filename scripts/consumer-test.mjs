@@ -146,9 +146,13 @@ check('core install: exactly one package, at most 600 kB', () => {
   return `1 package, ${kB(bytes)} of files`;
 });
 
+// Type-checked without any other package: entries that need neither tfjs nor Node. Entries that need tfjs, or are
+// Node-only (their declarations may use Node's types, e.g. Buffer), are type-checked in the full project, which has
+// @tensorflow/tfjs and @types/node as their users would.
 const tfjsFree = entries.filter((e) => !needsTfjs(e));
-const tfjsEntries = entries.filter((e) => needsTfjs(e));
-console.log(`entries without tfjs: ${tfjsFree.map((e) => e.specifier).join(', ')}; with tfjs: ${tfjsEntries.map((e) => e.specifier).join(', ')}`);
+const standalone = tfjsFree.filter((e) => !nodeOnly(e));
+const withPeers = entries.filter((e) => !standalone.includes(e));
+console.log(`type-checked alone: ${standalone.map((e) => e.specifier).join(', ')}; with tfjs and @types/node: ${withPeers.map((e) => e.specifier).join(', ')}`);
 
 /** Loads every entry with import and with require in one process; both must give the same objects. */
 function checkNodeFormats(dir, list) {
@@ -185,7 +189,7 @@ function typeCheck(tsc, project, dir) {
 }
 
 /** One TypeScript project per module resolution, each importing every entry of `list`, without skipLibCheck. */
-function checkTypeScript(dir, list, label) {
+function checkTypeScript(dir, list, label, types = []) {
   const tsc = fromRepo('node_modules/typescript/bin/tsc');
   const imports = list.map((e, i) => `import * as entry${i} from '${e.specifier}';`).join('\n');
   const uses = `${list.map((_, i) => `entry${i}`).join(', ')}`;
@@ -211,7 +215,7 @@ export const shown: unknown[] = [lrs, ${uses}];
       write(
         join(project, 'tsconfig.json'),
         JSON.stringify({
-          compilerOptions: { target: 'es2022', lib: ['es2022', 'dom'], strict: true, skipLibCheck: false, types: [], outDir: 'out', ...config.options },
+          compilerOptions: { target: 'es2022', lib: ['es2022', 'dom'], strict: true, skipLibCheck: false, types, outDir: 'out', ...config.options },
           files: config.files,
         }),
       );
@@ -224,22 +228,23 @@ export const shown: unknown[] = [lrs, ${uses}];
 }
 
 check(`Node import + require, no tfjs installed: ${tfjsFree.map((e) => e.specifier).join(', ')}`, () => checkNodeFormats(core, tfjsFree));
-checkTypeScript(core, tfjsFree, 'without @tensorflow/tfjs');
+checkTypeScript(core, standalone, 'no other package installed');
 
 // --- a full install: lrkit + lrkit-cli + @tensorflow/tfjs (the version this repository tests with) ---
 const full = join(work, 'full');
-const tfjsVersion = JSON.parse(readFileSync(fromRepo('node_modules/@tensorflow/tfjs/package.json'), 'utf8')).version;
+const versionOf = (name) => JSON.parse(readFileSync(fromRepo(`node_modules/${name}/package.json`), 'utf8')).version;
+const tfjsVersion = versionOf('@tensorflow/tfjs');
 write(join(full, 'package.json'), JSON.stringify({ name: 'full-consumer', version: '1.0.0', private: true }));
 t0 = Date.now();
-npm(['install', '--no-audit', '--no-fund', '--prefer-offline', coreTgz, cliTgz, `@tensorflow/tfjs@${tfjsVersion}`], full);
-console.log(`installed lrkit, lrkit-cli, @tensorflow/tfjs@${tfjsVersion} [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+npm(['install', '--no-audit', '--no-fund', '--prefer-offline', coreTgz, cliTgz, `@tensorflow/tfjs@${tfjsVersion}`, `@types/node@${versionOf('@types/node')}`], full);
+console.log(`installed lrkit, lrkit-cli, @tensorflow/tfjs@${tfjsVersion}, @types/node [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
 
 check('full install: lrkit-cli uses the installed lrkit tarball (one copy)', () => {
   const copies = npm(['ls', 'lrkit', '--all', '--parseable'], full).trim().split('\n');
   assert(copies.length === 1, `lrkit installed ${copies.length} times: ${copies.join(', ')}`);
 });
 check(`Node import + require with tfjs: ${entries.map((e) => e.specifier).join(', ')}`, () => checkNodeFormats(full, entries));
-checkTypeScript(full, tfjsEntries, 'with @tensorflow/tfjs');
+checkTypeScript(full, withPeers, 'with @tensorflow/tfjs and @types/node', ['node']);
 
 check('one implementation for import and require: one tfjs view per optimizer, instanceof across formats', () => {
   write(
@@ -284,7 +289,7 @@ const cjsTfjs = require('lrkit/tfjs');
     ts.forEach((b, i) => write(join(dir, files[i]), b.code));
     write(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'es2022', lib: ['es2022', 'dom'], module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, types: [], outDir: 'out' }, files }),
+      JSON.stringify({ compilerOptions: { target: 'es2022', lib: ['es2022', 'dom'], module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, types: ['node'], outDir: 'out' }, files }),
     );
     typeCheck(fromRepo('node_modules/typescript/bin/tsc'), dir, full);
     for (const file of files) node([join(dir, 'out', file.replace(/\.mts$/, '.mjs'))], dir);
