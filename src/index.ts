@@ -66,9 +66,10 @@ export { drive, Run, stepScheduler, checkStepInputs, momentumOf, type RunSetup, 
 export { buildJsonSchema } from './spec/jsonSchema.js';
 export { toCode, type CodeTarget, type PrintFormat } from './codegen/toCode.js';
 // --- LR finder (issue 5) ---
-export { findLr, type FindLrOptions, type FindLrResult, type FinderCheckpoint, type FinderRecord, type StopReason, type TrainStepInfo } from './finder/findLr.js';
-export { suggestLrs, SUGGESTION_NAMES, type Suggestion, type SuggestionName, type SuggestionSet, type SuggestOptions, type SkipOptions, type FinderCurve } from './finder/suggest.js';
-export { valley, slide, minimum, steep, steepestGradient, lightningGradient, type RuleResult, type SlideOptions, type SuggestionPoint } from './finder/suggestions.js';
+export { findLr, optimizerFamily, type FindLrOptions, type FindLrResult, type FinderCheckpoint, type FinderRecord, type StopReason, type TrainStepInfo } from './finder/findLr.js';
+export { suggestLrs, SUGGESTION_NAMES, REFERENCE_SUGGESTION_NAMES, DEFAULT_SUGGESTION, type Suggestion, type SuggestionName, type SuggestionSet, type SuggestOptions, type SkipOptions, type FinderCurve } from './finder/suggest.js';
+export { valley, slide, minimum, steep, steepestGradient, lightningGradient, centredMinimum, CENTRED_MINIMUM_FACTORS, CENTRED_MINIMUM_SIGMA, type CentredMinimumOptions, type OptimizerFamily, type RuleResult, type SlideOptions, type SuggestionPoint } from './finder/suggestions.js';
 export { sweepLr, type SweepMode, type SweepOptions } from './finder/sweep.js';
-export { createSmoother, type LossSmoother, type SmoothingKind } from './finder/smoothing.js';
+export { createSmoother, centredSmooth, type LossSmoother, type SmoothingKind } from './finder/smoothing.js';
+export { tuneMaxLr, candidatesAround, type TuneMaxLrOptions, type TuneMaxLrResult, type TuneRound } from './finder/tuneMaxLr.js';
 export { oneCycleFromFinder, type OneCycleFromFinderOptions } from './finder/oneCycleFromFinder.js';

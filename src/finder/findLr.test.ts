@@ -95,17 +95,17 @@ describe('findLr', () => {
     const s = createSmoother('debiased', 0.5);
     expect(result.smoothedLosses).toEqual(result.losses.map((l) => s.update(l)));
     expect(result.bestLoss).toBe(Math.min(...result.smoothedLosses));
-    expect(result.settings).toEqual({ startLr: 1e-4, endLr: 1, numIter: 5, mode: 'exp', smoothing: 'debiased', beta: 0.5, divergeThreshold: 4, stopOnDivergence: true });
+    expect(result.settings).toEqual({ startLr: 1e-4, endLr: 1, numIter: 5, mode: 'exp', smoothing: 'debiased', beta: 0.5, divergeThreshold: 4, stopOnDivergence: true, stopAtStartLoss: true });
     expect(optimizer.paramGroups[0]?.lr).toBe(0.5);
   });
 
   it('stops when the smoothed loss exceeds divergeThreshold x best, keeping the diverging point', async () => {
-    const result = await findLr({ optimizer: createOptimizer({ lr: 1 }), beta: 0, numIter: 10, trainStep: scripted([1, 0.5, 0.6, 1.9, 2.1, 3]) });
+    const result = await findLr({ optimizer: createOptimizer({ lr: 1 }), beta: 0, numIter: 10, stopAtStartLoss: false, trainStep: scripted([1, 0.5, 0.6, 1.9, 2.1, 3]) });
     // best 0.5; 1.9 <= 2.0 continues; 2.1 > 2.0 stops.
     expect(result.stopReason).toBe('diverged');
     expect(result.losses).toEqual([1, 0.5, 0.6, 1.9, 2.1]);
     expect(result.bestIndex).toBe(1);
-    const custom = await findLr({ optimizer: createOptimizer({ lr: 1 }), beta: 0, numIter: 10, divergeThreshold: 3, trainStep: scripted([1, 0.5, 0.6, 1.9, 2.1, 3]) });
+    const custom = await findLr({ optimizer: createOptimizer({ lr: 1 }), beta: 0, numIter: 10, divergeThreshold: 3, stopAtStartLoss: false, trainStep: scripted([1, 0.5, 0.6, 1.9, 2.1, 3]) });
     expect(custom.losses).toEqual([1, 0.5, 0.6, 1.9]);
     const off = await findLr({ optimizer: createOptimizer({ lr: 1 }), beta: 0, numIter: 6, stopOnDivergence: false, trainStep: scripted([1, 0.5, 0.6, 1.9, 2.1, 3]) });
     expect(off.stopReason).toBe('completed');
@@ -215,7 +215,7 @@ describe('findLr', () => {
     const model = regression(optimizer);
     const result = await findLr({ optimizer, trainStep: model.step, checkpoint: model.checkpoint, startLr: 1e-5, endLr: 10, numIter: 100, suggest: 'minimum' });
     expect(result.suggestion).toBe('minimum');
-    expect(result.suggestions.map((s) => s.name)).toEqual(['valley', 'slide', 'minimum', 'steep', 'steepestGradient', 'lightningGradient']);
+    expect(result.suggestions.map((s) => s.name)).toEqual(['valley', 'slide', 'minimum', 'steep', 'steepestGradient', 'lightningGradient', 'centredMinimum']);
     expect(result.suggestions.find((s) => s.chosen)?.name).toBe('minimum');
     expect(result.suggestedLr).toBe(result.suggestions[2]?.lr);
     // the minimum rule: a tenth of the lr at the lowest smoothed loss within the trimmed curve

@@ -2,7 +2,8 @@ import { OptionError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { boolean, integerAtLeast, knownKeys, numberInRange, oneOf, plainObject } from '../validate.js';
 import { createSmoother, type SmoothingKind } from './smoothing.js';
-import { suggestLrs, type SuggestionSet, type SuggestionName, type SuggestOptions } from './suggest.js';
+import { DEFAULT_SUGGESTION, suggestLrs, type SuggestionSet, type SuggestionName, type SuggestOptions } from './suggest.js';
+import type { OptimizerFamily } from './suggestions.js';
 import { sweepLr, type SweepMode } from './sweep.js';
 
 /** What `trainStep` is told about the step it must perform. */
@@ -53,9 +54,18 @@ export interface FindLrOptions<S = unknown> {
   divergeThreshold?: number;
   /** Stop on divergence. Default true. Non-finite losses always stop the sweep. */
   stopOnDivergence?: boolean;
+  /**
+   * Also count as divergence a smoothed loss back at the sweep's first loss (at least `0.95 x` it) after it
+   * had fallen below `0.8 x` that loss: a network broken by a too-large lr settles near the loss of a guess
+   * (ln 10 for ten classes), often below `divergeThreshold x` the best loss, and would otherwise sweep on to
+   * `endLr`, where slope-reading rules pick from the broken tail.
+   * Default true (lrkit's; fastai, pytorch-lr-finder and Lightning stop on the threshold only). Needs
+   * `stopOnDivergence`.
+   */
+  stopAtStartLoss?: boolean;
   /** Saves state before the sweep and restores it afterwards (also when a step throws). */
   checkpoint?: FinderCheckpoint<S>;
-  /** The rule whose lr becomes `suggestedLr`. Default `'valley'`. */
+  /** The rule whose lr becomes `suggestedLr`. Default `'centredMinimum'` (see docs/finder-study.md). */
   suggest?: SuggestionName;
   /** Trimming and rule options for the suggestions (see `suggestLrs`). */
   suggestOptions?: Omit<SuggestOptions, 'suggest' | 'numIter'>;
@@ -64,7 +74,7 @@ export interface FindLrOptions<S = unknown> {
 }
 
 /** Why the sweep ended. */
-export type StopReason = 'completed' | 'diverged' | 'nonFinite';
+export type StopReason = 'completed' | 'diverged' | 'backToStart' | 'nonFinite';
 
 /** The outcome of a range test. */
 export interface FindLrResult extends SuggestionSet {
@@ -88,12 +98,13 @@ export interface FindLrResult extends SuggestionSet {
     beta: number;
     divergeThreshold: number;
     stopOnDivergence: boolean;
+    stopAtStartLoss: boolean;
   };
 }
 
 const KEYS = [
   'trainStep', 'optimizer', 'startLr', 'endLr', 'numIter', 'mode', 'smoothing', 'beta', 'divergeThreshold',
-  'stopOnDivergence', 'checkpoint', 'suggest', 'suggestOptions', 'onIteration',
+  'stopOnDivergence', 'stopAtStartLoss', 'checkpoint', 'suggest', 'suggestOptions', 'onIteration',
 ];
 
 /**
@@ -125,6 +136,7 @@ export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<Fi
   const beta = numberInRange('findLr.beta', opts.beta ?? (smoothing === 'debiased' ? 0.98 : 0.95), { min: 0, max: 1, maxExclusive: true });
   const divergeThreshold = numberInRange('findLr.divergeThreshold', opts.divergeThreshold ?? 4, { min: 1, minExclusive: true });
   const stopOnDivergence = boolean('findLr.stopOnDivergence', opts.stopOnDivergence ?? true);
+  const stopAtStartLoss = boolean('findLr.stopAtStartLoss', opts.stopAtStartLoss ?? true);
   const checkpoint = opts.checkpoint === undefined ? undefined : readCheckpoint(opts.checkpoint);
   const onIteration = opts.onIteration;
   if (onIteration !== undefined && typeof onIteration !== 'function') throw new OptionError('findLr.onIteration', onIteration, 'a function');
@@ -132,8 +144,11 @@ export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<Fi
   if ('suggest' in suggestOptions || 'numIter' in suggestOptions) {
     throw new OptionError('findLr.suggestOptions', suggestOptions, 'no suggest or numIter key (give them to findLr itself)');
   }
-  const suggestSettings: SuggestOptions = { ...suggestOptions, suggest: opts.suggest as SuggestionName | undefined, numIter };
-  if (suggestSettings.suggest === undefined) delete suggestSettings.suggest;
+  const suggestSettings: SuggestOptions = { ...suggestOptions, suggest: (opts.suggest as SuggestionName | undefined) ?? DEFAULT_SUGGESTION, numIter };
+  const centred = (suggestOptions.centredMinimum ?? {}) as Record<string, unknown>;
+  if (typeof centred === 'object' && centred !== null && centred.family === undefined) {
+    suggestSettings.centredMinimum = { ...centred, family: optimizerFamily(optimizer) };
+  }
   // Validate the suggestion options before training, so a typo does not cost a whole sweep.
   suggestLrs({ lrs: [], smoothedLosses: [] }, suggestSettings, 'findLr');
 
@@ -145,6 +160,7 @@ export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<Fi
   let stopReason: StopReason = 'completed';
   let bestLoss = Infinity;
   let bestIndex = -1;
+  let startLoss = NaN;
 
   const savedGroups = snapshotGroups(optimizer);
   const saved = checkpoint === undefined ? undefined : await checkpoint.save();
@@ -170,8 +186,13 @@ export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<Fi
         bestLoss = smoothed;
         bestIndex = iteration;
       }
+      if (iteration === 0) startLoss = smoothed;
       if (stopOnDivergence && smoothed > divergeThreshold * bestLoss) {
         stopReason = 'diverged';
+        break;
+      }
+      if (stopOnDivergence && stopAtStartLoss && bestLoss < 0.8 * startLoss && smoothed >= 0.95 * startLoss) {
+        stopReason = 'backToStart';
         break;
       }
     }
@@ -179,7 +200,7 @@ export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<Fi
     restoreGroups(optimizer, savedGroups);
     if (checkpoint !== undefined) await checkpoint.restore(saved as S);
   }
-  const suggestions = suggestLrs({ lrs, smoothedLosses }, suggestSettings, 'findLr');
+  const suggestions = suggestLrs({ lrs, smoothedLosses, losses }, suggestSettings, 'findLr');
   return {
     lrs,
     losses,
@@ -187,9 +208,21 @@ export async function findLr<S = unknown>(options: FindLrOptions<S>): Promise<Fi
     stopReason,
     bestLoss,
     bestIndex,
-    settings: { startLr, endLr, numIter, mode, smoothing, beta, divergeThreshold, stopOnDivergence },
+    settings: { startLr, endLr, numIter, mode, smoothing, beta, divergeThreshold, stopOnDivergence, stopAtStartLoss },
     ...suggestions,
   };
+}
+
+/**
+ * The optimizer family `centredMinimum` scales for: `'adaptive'` when a param group has `betas` (Adam,
+ * AdamW, Adamax) or the optimizer is a tfjs view over an adaptive tfjs optimizer (RMSProp, Adagrad,
+ * Adadelta, Adam, Adamax); otherwise `'sgd'`.
+ */
+export function optimizerFamily(optimizer: Optimizer): OptimizerFamily {
+  if (optimizer.paramGroups.some((g) => 'betas' in g)) return 'adaptive';
+  const kinds = (optimizer as Optimizer & { kinds?: unknown }).kinds;
+  if (Array.isArray(kinds) && kinds.some((k) => k !== 'SGD' && k !== 'Momentum')) return 'adaptive';
+  return 'sgd';
 }
 
 function readOptimizer(value: unknown): Optimizer {

@@ -46,7 +46,7 @@ describe('oneCycleFromFinder', () => {
     const result = await finderResult();
     const opt = createOptimizer({ lr: 0.1 });
     const none = { ...result, suggestions: result.suggestions.map((s) => ({ ...s, lr: null, reason: 'needs at least 2 points after trimming, has 0' })) };
-    expect(() => oneCycleFromFinder(none, { optimizer: opt, totalSteps: 10 })).toThrow(/oneCycleFromFinder.result.suggestions.valley: expected a suggested lr \(needs at least 2/);
+    expect(() => oneCycleFromFinder(none, { optimizer: opt, totalSteps: 10 })).toThrow(/oneCycleFromFinder.result.suggestions.centredMinimum: expected a suggested lr \(needs at least 2/);
     expect(() => oneCycleFromFinder(result, { optimizer: opt, totalSteps: 10, scale: 0 })).toThrow(OptionError);
     expect(() => oneCycleFromFinder(result, { optimizer: opt, totalSteps: 10, suggestion: 'x' as never })).toThrow(/oneCycleFromFinder.suggestion/);
     expect(() => oneCycleFromFinder(result, { optimizer: opt, totalSteps: 10, maxLr: 1 } as never)).toThrow(/oneCycleFromFinder.maxLr/);

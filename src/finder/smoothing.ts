@@ -40,3 +40,33 @@ export function createSmoother(kind: SmoothingKind, beta: number): LossSmoother 
     },
   };
 }
+
+/**
+ * Zero-phase smoothing of a whole finder curve: each point becomes the Gaussian-weighted mean of the raw
+ * losses around it (standard deviation `sigma` points, window ±3 sigma, weights renormalised at the ends).
+ * Unlike the running averages above it looks both ways, so it has no lag: a minimum of the raw trend stays
+ * where it is instead of appearing tens of iterations later. Non-finite losses end the curve (the output
+ * stops there too). `sigma = 0` returns the losses unchanged.
+ *
+ * @example
+ * centredSmooth([3, 2, 1, 2, 3], 1); // symmetric input stays symmetric, minimum still at index 2
+ */
+export function centredSmooth(losses: readonly number[], sigma: number): number[] {
+  let n = losses.findIndex((l) => !Number.isFinite(l));
+  if (n === -1) n = losses.length;
+  if (sigma === 0) return losses.slice(0, n);
+  const reach = Math.ceil(3 * sigma);
+  const weights = Array.from({ length: reach + 1 }, (_, d) => Math.exp(-0.5 * (d / sigma) ** 2));
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let total = 0;
+    for (let j = Math.max(0, i - reach); j <= Math.min(n - 1, i + reach); j++) {
+      const w = weights[Math.abs(i - j)] as number;
+      sum += w * (losses[j] as number);
+      total += w;
+    }
+    out[i] = sum / total;
+  }
+  return out;
+}

@@ -1,19 +1,28 @@
 import { OptionError } from '../errors.js';
 import { finiteNumber, knownKeys, nonNegativeInteger, numberInRange, oneOf, plainObject, positiveInteger } from '../validate.js';
 import {
+  centredMinimum,
   lightningGradient,
   minimum,
   slide,
   steep,
   steepestGradient,
   valley,
+  type CentredMinimumOptions,
+  type OptimizerFamily,
   type RuleResult,
   type SlideOptions,
   type SuggestionPoint,
 } from './suggestions.js';
 
 /** Names of the suggestion rules, in the order `suggestLrs` reports them. */
-export const SUGGESTION_NAMES = ['valley', 'slide', 'minimum', 'steep', 'steepestGradient', 'lightningGradient'] as const;
+export const SUGGESTION_NAMES = ['valley', 'slide', 'minimum', 'steep', 'steepestGradient', 'lightningGradient', 'centredMinimum'] as const;
+
+/** The rules reproduced from fastai, pytorch-lr-finder and Lightning (golden fixtures in test/fixtures/finder). */
+export const REFERENCE_SUGGESTION_NAMES = ['valley', 'slide', 'minimum', 'steep', 'steepestGradient', 'lightningGradient'] as const;
+
+/** The rule `findLr`, `suggestLrs` and `oneCycleFromFinder` use unless told otherwise (chosen by docs/finder-study.md). */
+export const DEFAULT_SUGGESTION: SuggestionName = 'centredMinimum';
 
 /** One of {@link SUGGESTION_NAMES}. */
 export type SuggestionName = (typeof SUGGESTION_NAMES)[number];
@@ -25,6 +34,7 @@ const SOURCES: Record<SuggestionName, string> = {
   steep: 'fastai steep (fastai/callback/schedule.py)',
   steepestGradient: 'pytorch-lr-finder steepest gradient (torch_lr_finder/lr_finder.py)',
   lightningGradient: 'Lightning lr_find suggestion (lightning/pytorch/tuner/lr_finder.py)',
+  centredMinimum: 'lrkit: lr at the minimum of the zero-phase smoothed loss x a per-family factor (docs/finder-study.md)',
 };
 
 /** One rule's suggestion; `lr` is null (with a `reason`) when the curve is too short for the rule. */
@@ -50,7 +60,7 @@ export interface SkipOptions {
 
 /** Options of {@link suggestLrs}. Defaults are the reference libraries' defaults. */
 export interface SuggestOptions {
-  /** The rule whose lr becomes `suggestedLr`. Default `'valley'` (fastai's default). */
+  /** The rule whose lr becomes `suggestedLr`. Default `'centredMinimum'` (see docs/finder-study.md). */
   suggest?: SuggestionName;
   /** The sweep's planned iterations (fastai trims `numIter // 10` points at the start). Default: the curve length. */
   numIter?: number;
@@ -62,12 +72,16 @@ export interface SuggestOptions {
   steepestGradient?: SkipOptions;
   /** Lightning: default `skipStart = 10` (`skip_begin`), `skipEnd = 1`. */
   lightningGradient?: SkipOptions;
+  /** lrkit's `centredMinimum` rule: smoothing width, optimizer family and factor. */
+  centredMinimum?: CentredMinimumOptions;
 }
 
 /** The curve the rules read: learning rates and smoothed losses, one per finder iteration. */
 export interface FinderCurve {
   lrs: readonly number[];
   smoothedLosses: readonly number[];
+  /** The raw losses; `centredMinimum` smooths them itself (without them it gives no suggestion). */
+  losses?: readonly number[];
 }
 
 /** Every rule's suggestion plus the chosen one. */
@@ -91,12 +105,16 @@ export interface SuggestionSet {
  */
 export function suggestLrs(curve: FinderCurve, options: SuggestOptions = {}, scope = 'suggestLrs'): SuggestionSet {
   const opts = plainObject(`${scope}.options`, options);
-  knownKeys(scope, opts, ['suggest', 'numIter', 'fastai', 'slide', 'steepestGradient', 'lightningGradient']);
-  const suggest = opts.suggest === undefined ? 'valley' : oneOf(`${scope}.suggest`, opts.suggest, SUGGESTION_NAMES);
-  const { lrs, smoothedLosses: losses } = curve;
+  knownKeys(scope, opts, ['suggest', 'numIter', 'fastai', 'slide', 'steepestGradient', 'lightningGradient', 'centredMinimum']);
+  const suggest = opts.suggest === undefined ? DEFAULT_SUGGESTION : oneOf(`${scope}.suggest`, opts.suggest, SUGGESTION_NAMES);
+  const { lrs, smoothedLosses: losses, losses: raw } = curve;
   if (!Array.isArray(lrs) || !Array.isArray(losses) || lrs.length !== losses.length) {
     throw new OptionError(`${scope}.curve`, curve, 'lrs and smoothedLosses arrays of equal length');
   }
+  if (raw !== undefined && (!Array.isArray(raw) || raw.length !== lrs.length)) {
+    throw new OptionError(`${scope}.curve.losses`, raw, `an array of raw losses, one per lr (${lrs.length})`);
+  }
+  const centred = readCentred(`${scope}.centredMinimum`, opts.centredMinimum);
   const numIter = opts.numIter === undefined ? lrs.length : positiveInteger(`${scope}.numIter`, opts.numIter);
   const fastaiSkip = readSkip(`${scope}.fastai`, opts.fastai, Math.floor(numIter / 10), 5);
   const torchSkip = readSkip(`${scope}.steepestGradient`, opts.steepestGradient, 10, 5);
@@ -121,6 +139,9 @@ export function suggestLrs(curve: FinderCurve, options: SuggestOptions = {}, sco
     run('steep', fastaiIdx, steep, 2),
     run('steepestGradient', torchIdx, steepestGradient, 2),
     run('lightningGradient', lightningIdx, lightningGradient, 2),
+    raw === undefined
+      ? { name: 'centredMinimum' as const, source: SOURCES.centredMinimum, lr: null, point: null, index: null, chosen: suggest === 'centredMinimum', reason: 'needs the raw losses (curve.losses)' }
+      : run('centredMinimum', lrs.map((_, i) => i), (l) => centredMinimum(l, raw, centred), 1),
   ];
   const chosen = suggestions.find((s) => s.chosen) as Suggestion;
   return { suggestions, suggestedLr: chosen.lr, suggestion: suggest };
@@ -134,6 +155,17 @@ function readSkip(scope: string, raw: unknown, skipStart: number, skipEnd: numbe
     skipStart: o.skipStart === undefined ? skipStart : nonNegativeInteger(`${scope}.skipStart`, o.skipStart),
     skipEnd: o.skipEnd === undefined ? skipEnd : nonNegativeInteger(`${scope}.skipEnd`, o.skipEnd),
   };
+}
+
+function readCentred(scope: string, raw: unknown): CentredMinimumOptions {
+  if (raw === undefined) return {};
+  const o = plainObject(scope, raw);
+  knownKeys(scope, o, ['sigma', 'family', 'factor']);
+  const out: CentredMinimumOptions = {};
+  if (o.sigma !== undefined) out.sigma = numberInRange(`${scope}.sigma`, o.sigma, { min: 0, max: 1000 });
+  if (o.family !== undefined) out.family = oneOf(`${scope}.family`, o.family, ['sgd', 'adaptive'] as const) as OptimizerFamily;
+  if (o.factor !== undefined) out.factor = numberInRange(`${scope}.factor`, o.factor, { min: 0, minExclusive: true, max: 1e6 });
+  return out;
 }
 
 function readSlide(scope: string, raw: unknown): SlideOptions {

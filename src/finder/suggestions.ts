@@ -1,4 +1,5 @@
 import { argmin, gradientAt, gradientUnit } from './gradient.js';
+import { centredSmooth } from './smoothing.js';
 
 /**
  * The LR-finder suggestion rules, each a pure function of a (learning rate, smoothed loss) curve,
@@ -154,6 +155,49 @@ export function lightningGradient(lrs: readonly number[], losses: readonly numbe
   if (losses.length < 2) return null;
   const i = argmin(gradientAt(losses, lrs));
   return { lr: lrs[i] as number, point: { lr: lrs[i] as number, loss: losses[i] as number }, index: i };
+}
+
+/** The optimizer family the `centredMinimum` rule scales its pick for. */
+export type OptimizerFamily = 'sgd' | 'adaptive';
+
+/** Options of {@link centredMinimum}. */
+export interface CentredMinimumOptions {
+  /** Standard deviation of the zero-phase Gaussian smoothing, in sweep points. Default {@link CENTRED_MINIMUM_SIGMA} (4). */
+  sigma?: number;
+  /** `'adaptive'` (Adam, AdamW, RMSProp...) or `'sgd'` (plain or momentum SGD). Default `'sgd'`. */
+  family?: OptimizerFamily;
+  /** Multiplies the lr at the minimum. Default: {@link CENTRED_MINIMUM_FACTORS} of the family. */
+  factor?: number;
+}
+
+/**
+ * The `centredMinimum` rule's factor per optimizer family: OneCycleLR's best peak lr relative to the lr at
+ * the minimum of the zero-phase smoothed range-test loss, as measured on the design settings of
+ * docs/finder-study.md: momentum SGD's best peak is above the minimum (its momentum and OneCycleLR's warmup
+ * tolerate it), Adam-type optimizers' at the minimum.
+ */
+export const CENTRED_MINIMUM_FACTORS: Readonly<Record<OptimizerFamily, number>> = { sgd: 1.7, adaptive: 0.9 };
+
+/** The `centredMinimum` rule's default smoothing width, in sweep points (a third of a decade at findLr's default sweep). */
+export const CENTRED_MINIMUM_SIGMA = 4;
+
+/**
+ * lrkit's default rule, `centredMinimum`: smooths the *raw* losses with a zero-phase (centred) Gaussian
+ * ({@link centredSmooth}), so the minimum is where the loss really bottoms out rather than where a lagging
+ * running average does, and returns the lr there times a factor for the optimizer family
+ * ({@link CENTRED_MINIMUM_FACTORS}). The factor is the measured ratio between OneCycleLR's best `maxLr` and
+ * that minimum. The plotted point is the minimum itself. Needs 1 finite point.
+ *
+ * @example
+ * centredMinimum(lrs, rawLosses, { family: 'adaptive' }); // { lr: 0.35 * lr at the smoothed minimum, ... }
+ */
+export function centredMinimum(lrs: readonly number[], rawLosses: readonly number[], options: CentredMinimumOptions = {}): RuleResult | null {
+  const { sigma = CENTRED_MINIMUM_SIGMA, family = 'sgd' } = options;
+  const factor = options.factor ?? CENTRED_MINIMUM_FACTORS[family];
+  const smoothed = centredSmooth(rawLosses, sigma);
+  const i = argmin(smoothed);
+  if (i < 0) return null;
+  return { lr: (lrs[i] as number) * factor, point: { lr: lrs[i] as number, loss: smoothed[i] as number }, index: i };
 }
 
 /** Python's `seq[i]` index for a possibly negative i. */

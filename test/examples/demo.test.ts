@@ -11,7 +11,7 @@ describe('the MNIST demo behind npm start', () => {
     const run = () => spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
     const first = run();
     expect(first.status, first.stderr).toBe(0);
-    for (const name of ['constant lr', 'StepLR', 'warmup + cosine', 'OneCycleLR (finder maxLr']) expect(first.stdout).toContain(name);
+    for (const name of ['constant lr', 'StepLR', 'warmup + cosine', 'OneCycleLR (hand-set maxLr', 'OneCycleLR (finder maxLr']) expect(first.stdout).toContain(name);
     const html = readFileSync(report, 'utf8');
     expect(html).toContain('<svg');
     expect((html.match(/<svg/g) ?? []).length).toBe(3); // finder, lr and loss charts

@@ -30,8 +30,8 @@ describe('lrkit find', () => {
     expect(parsed.model).toEqual({ hidden: [16], activation: 'relu', optimizer: 'adam', momentum: 0.9, seed: 3 });
     expect(parsed.dataset).toEqual({ name: 'mnist', train: 512, seed: 3 });
     expect(parsed.result.lrs.length).toBeGreaterThan(5);
-    expect(parsed.result.suggestions.filter((s) => s.chosen).map((s) => s.name)).toEqual(['valley']);
-    expect(parsed.result.suggestedLr).toBe(parsed.result.suggestions[0]?.lr);
+    expect(parsed.result.suggestions.filter((s) => s.chosen).map((s) => s.name)).toEqual(['centredMinimum']);
+    expect(parsed.result.suggestedLr).toBe(parsed.result.suggestions.find((s) => s.name === 'centredMinimum')?.lr);
     expect(readFileSync(svg, 'utf8')).toContain('MLP 16 (adam)');
     expect(progress.text()).toMatch(/lr finder \[/);
   });

@@ -54,7 +54,7 @@ program
   .option('--smoothing <kind>', 'debiased | ema (default debiased)')
   .option('--beta <beta>', 'smoothing factor (default 0.98 debiased, 0.95 ema)')
   .option('--diverge-threshold <x>', 'stop when the smoothed loss exceeds x times the best (default 4)')
-  .option('--suggest <rule>', 'valley | slide | minimum | steep | steepestGradient | lightningGradient (default valley)')
+  .option('--suggest <rule>', 'centredMinimum | valley | slide | minimum | steep | steepestGradient | lightningGradient (default centredMinimum)')
   .option('--svg <file>', 'write the loss-vs-lr plot as SVG')
   .option('--logdir <dir>', 'write a TensorBoard run (lr, loss, smoothed loss per iteration) under this directory')
   .option('--json', 'print the full result as JSON')

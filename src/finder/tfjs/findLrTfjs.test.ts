@@ -6,6 +6,7 @@ import { OptionError } from '../../errors.js';
 import { tfjsOptimizer } from '../../tfjs/tfjsOptimizer.js';
 import { sweepLr } from '../sweep.js';
 import { findLrTfjs } from './findLrTfjs.js';
+import { optimizerFamily } from '../findLr.js';
 
 beforeAll(useWasm);
 
@@ -42,7 +43,7 @@ describe('findLrTfjs', () => {
       const result = await findLrTfjs(model, { xs, ys }, { batchSize: 16, startLr: 1e-5, endLr: 10, numIter: 40 });
       expect(tf.memory().numTensors).toBe(tensorsBefore);
       expect(result.lrs.length).toBeGreaterThan(10);
-      expect(result.suggestions).toHaveLength(6);
+      expect(result.suggestions).toHaveLength(7);
       expect((model.optimizer as unknown as { learningRate: number }).learningRate).toBe(lrBefore);
       expect(weightsOf(model)).toEqual(weightsOf(reference));
 
@@ -106,6 +107,22 @@ describe('findLrTfjs', () => {
     expect(() => tfjsOptimizer(model.optimizer).detach()).not.toThrow();
     tf.dispose([xs, ys]);
     model.dispose();
+  });
+
+  it('the default rule reads the optimizer family from the tfjs optimizer', () => {
+    const cases: Array<[tf.Optimizer, string]> = [
+      [tf.train.sgd(0.1), 'sgd'],
+      [tf.train.momentum(0.1, 0.9), 'sgd'],
+      [tf.train.adam(0.01), 'adaptive'],
+      [tf.train.rmsprop(0.01), 'adaptive'],
+      [tf.train.adagrad(0.01), 'adaptive'],
+    ];
+    for (const [optimizer, family] of cases) {
+      const view = tfjsOptimizer(optimizer);
+      expect(optimizerFamily(view), optimizer.getClassName()).toBe(family);
+      view.detach();
+      optimizer.dispose();
+    }
   });
 
   it('validates its inputs', async () => {
