@@ -5,14 +5,15 @@
  * 2.5x). Needs `npm run build` first. Run: `npm run bench` (all benchmarks) or `npx tsx bench/cliStartup.bench.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 21);
 const bin = fileURLToPath(new URL('../packages/cli/bin/lrkit.js', import.meta.url));
-const spec = join(mkdtempSync(join(tmpdir(), 'lrkit-bench-')), 'spec.json');
+const dir = mkdtempSync(join(tmpdir(), 'lrkit-bench-'));
+const spec = join(dir, 'spec.json');
 writeFileSync(spec, JSON.stringify({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, scheduler: { type: 'StepLR', stepSize: 3, gamma: 0.5 }, steps: 10 }));
 
 const commands: Record<string, string[]> = {
@@ -45,3 +46,4 @@ for (const [name, xs] of Object.entries(samples)) {
   const m = median(xs);
   console.log(`${name.padEnd(24)} ${m.toFixed(1).padStart(8)} ms   ${(m / base).toFixed(2)}x node -e 0`);
 }
+rmSync(dir, { recursive: true, force: true });
