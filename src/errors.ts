@@ -6,21 +6,82 @@ export class LrkitError extends Error {
   override name = 'LrkitError';
 }
 
+/** One step into a JSON document or options object: a key, or an array index. */
+export type PathSegment = string | number;
+
+/** Where a value sits: `['scheduler', 'schedulers', 1, 'gamma']` is `scheduler.schedulers[1].gamma`. */
+export type Path = readonly PathSegment[];
+
+/** A path, or (for a single name such as `steps`) its one segment. */
+export type Where = Path | string;
+
+/** The segments of `where` (a string is one segment, never split). */
+export function toPath(where: Where): Path {
+  return typeof where === 'string' ? [where] : where;
+}
+
+/** `where` extended by `more` segments: the one way builders pass prefixes down. */
+export function at(where: Where, ...more: PathSegment[]): Path {
+  return [...toPath(where), ...more];
+}
+
 /**
- * An option given to a constructor or schedule factory is invalid.
- * `option` names the option (for example `StepLR.stepSize`), `value` is what was given.
+ * The display form of a path: keys joined by dots, indices in brackets (`scheduler.schedulers[1].gamma`).
  *
  * @example
- * try { new StepLR(opt, { stepSize: 0 }); } catch (e) { if (e instanceof OptionError) console.log(e.option); }
+ * formatPath(['scheduler', 'milestones', 3]); // 'scheduler.milestones[3]'
+ */
+export function formatPath(where: Where): string {
+  const path = toPath(where);
+  let out = '';
+  path.forEach((segment, i) => {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += i === 0 ? segment : `.${segment}`;
+  });
+  return out;
+}
+
+/**
+ * An option given to a constructor, schedule factory or spec is invalid. `path` locates it as segments
+ * (`['scheduler', 'schedulers', 1, 'gamma']`; a directly built scheduler starts with its type, `['StepLR', 'stepSize']`),
+ * `option` is its display form (`scheduler.schedulers[1].gamma`), `value` is what was given.
+ *
+ * @example
+ * try { new StepLR(opt, { stepSize: 0 }); } catch (e) { if (e instanceof OptionError) console.log(e.path); } // ['StepLR', 'stepSize']
  */
 export class OptionError extends LrkitError {
   override name = 'OptionError';
+  /** Where the bad value sits, as segments. */
+  readonly path: Path;
+  /** The display form of {@link path}, as it starts the message. */
+  readonly option: string;
   constructor(
-    readonly option: string,
+    where: Where,
     readonly value: unknown,
     readonly expectation: string,
   ) {
+    const option = formatPath(where);
     super(`${option}: expected ${expectation}, got ${describeValue(value)}`);
+    this.path = Object.freeze([...toPath(where)]);
+    this.option = option;
+  }
+}
+
+/**
+ * Deepest nesting lrkit builds, counting every scheduler, schedule and combinator level (a guard against
+ * hostile input, not a design limit): a spec, or a chain of schedules built in code, deeper than this is a
+ * {@link NestingError}, so nothing downstream (JSON, toSpec, code export) can overflow the stack.
+ */
+export const MAX_NESTING = 16;
+
+/**
+ * A spec (or a chain of schedules built in code) nests deeper than lrkit accepts: a guard against hostile
+ * input, reported at the first path past the limit.
+ */
+export class NestingError extends OptionError {
+  override name = 'NestingError';
+  constructor(where: Where, limit: number) {
+    super(where, '(nested further)', `at most ${limit} levels of nested schedulers and schedules`);
   }
 }
 
@@ -40,8 +101,20 @@ export class ScheduleError extends LrkitError {
   override name = 'ScheduleError';
 }
 
-/** Short, unambiguous rendering of a bad value for error messages. */
-export function describeValue(value: unknown): string {
+/**
+ * The one error for "this scheduler has no closed form": `lrAt()`, `preview()` and anything else that
+ * needs the lr as a pure function of the step, on a scheduler whose lr depends on its history
+ * (ReduceLROnPlateau, SWALR, ChainedScheduler, WarmupLR over one of them, ...).
+ */
+export class NoClosedFormError extends ScheduleError {
+  override name = 'NoClosedFormError';
+  constructor(readonly type: string, why = 'its lr depends on its history') {
+    super(`${type} has no closed form (${why}); step it instead`);
+  }
+}
+
+/** Short, unambiguous rendering of a bad value for error messages (bounded: a hostile value cannot make it recurse deeply). */
+export function describeValue(value: unknown, depth = 0): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (value === undefined) return 'undefined';
@@ -49,7 +122,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) {
     if (value.length > 8) return `an array of length ${value.length}`;
-    return `[${value.map(describeValue).join(', ')}]`;
+    if (depth >= 3) return 'a nested array';
+    return `[${value.map((v) => describeValue(v, depth + 1)).join(', ')}]`;
   }
   if (typeof value === 'object') {
     try {

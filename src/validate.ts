@@ -1,8 +1,8 @@
-import { OptionError } from './errors.js';
+import { at, OptionError, type Where } from './errors.js';
 
 /** Validation helpers shared by every constructor: each throws an OptionError naming the option and value. */
 
-export function finiteNumber(option: string, value: unknown): number {
+export function finiteNumber(option: Where, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new OptionError(option, value, 'a finite number');
   return value;
 }
@@ -14,7 +14,7 @@ export interface RangeBounds {
   maxExclusive?: boolean;
 }
 
-export function numberInRange(option: string, value: unknown, bounds: RangeBounds): number {
+export function numberInRange(option: Where, value: unknown, bounds: RangeBounds): number {
   const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false } = bounds;
   const ok =
     typeof value === 'number' &&
@@ -29,7 +29,7 @@ export function numberInRange(option: string, value: unknown, bounds: RangeBound
   return value as number;
 }
 
-export function integerAtLeast(option: string, value: unknown, min: number): number {
+export function integerAtLeast(option: Where, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
     const what = min === 1 ? 'a positive integer' : min === 0 ? 'a non-negative integer' : `an integer >= ${min}`;
     throw new OptionError(option, value, what);
@@ -37,20 +37,20 @@ export function integerAtLeast(option: string, value: unknown, min: number): num
   return value;
 }
 
-export function positiveInteger(option: string, value: unknown): number {
+export function positiveInteger(option: Where, value: unknown): number {
   return integerAtLeast(option, value, 1);
 }
 
-export function nonNegativeInteger(option: string, value: unknown): number {
+export function nonNegativeInteger(option: Where, value: unknown): number {
   return integerAtLeast(option, value, 0);
 }
 
-export function boolean(option: string, value: unknown): boolean {
+export function boolean(option: Where, value: unknown): boolean {
   if (typeof value !== 'boolean') throw new OptionError(option, value, 'true or false');
   return value;
 }
 
-export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
+export function oneOf<T extends string>(option: Where, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new OptionError(option, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
   }
@@ -62,31 +62,31 @@ export function oneOf<T extends string>(option: string, value: unknown, allowed:
  * Each value is checked with `check`.
  */
 export function perGroup(
-  option: string,
+  option: Where,
   value: unknown,
   groupCount: number,
-  check: (option: string, value: unknown) => number,
+  check: (option: Where, value: unknown) => number,
 ): number[] {
   if (Array.isArray(value)) {
     if (value.length !== groupCount) {
       throw new OptionError(option, value, `one value per param group (${groupCount}), or a single number`);
     }
-    return Array.from(value, (v, i) => check(`${option}[${i}]`, v));
+    return Array.from(value, (v, i) => check(at(option, i), v));
   }
   const single = check(option, value);
   return new Array<number>(groupCount).fill(single);
 }
 
 /** Rejects keys an options object does not know, so a typo (`stepsize`) is not silently ignored. */
-export function knownKeys(scope: string, options: object, allowed: readonly string[]): void {
+export function knownKeys(scope: Where, options: object, allowed: readonly string[]): void {
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
-      throw new OptionError(`${scope}.${key}`, (options as Record<string, unknown>)[key], `no such option (known: ${allowed.join(', ')})`);
+      throw new OptionError(at(scope, key), (options as Record<string, unknown>)[key], `no such option (known: ${allowed.join(', ')})`);
     }
   }
 }
 
-export function plainObject(option: string, value: unknown): Record<string, unknown> {
+export function plainObject(option: Where, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new OptionError(option, value, 'an object');
   }

@@ -3,7 +3,7 @@ import type { ScheduleDefinition } from '../schedules/define.js';
 import { COMBINATORS } from '../combinators/registry.js';
 import { PRIMITIVES } from '../schedules/registry.js';
 import { RECIPES } from '../recipes/registry.js';
-import { isScheduleType } from '../spec/scheduleDefinitions.js';
+import { isScheduleType, scheduleDefinition } from '../spec/scheduleDefinitions.js';
 import { SCHEDULER_TYPE_DEFINITIONS } from '../spec/schedulerDefinitions.js';
 import type { TraceSpec } from '../spec/trace.js';
 
@@ -11,10 +11,8 @@ const SCHEDULER_CLASSES = new Set(SCHEDULER_TYPE_DEFINITIONS.map((d) => d.type))
 
 /** The public API name of a recipe type: `hf.cosine_with_restarts` -> `hf.cosineWithRestarts`, `keras.CosineDecay` -> `keras.cosineDecay`. */
 export function recipeFunction(type: string): string {
-  if (!type.includes('.')) return type;
-  const [ns, name] = type.split('.') as [string, string];
-  const camel = name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-  return `${ns}.${camel.charAt(0).toLowerCase()}${camel.slice(1)}`;
+  // Spec types are the JavaScript names (`hf.cosineWithRestarts`); aliases resolve to them.
+  return scheduleDefinition(type)?.type ?? type;
 }
 
 /** A JSON value as a TypeScript literal (keys unquoted when they are identifiers). */
@@ -32,8 +30,10 @@ class TsWriter {
   readonly imports = new Set<string>(['createOptimizer']);
 
   schedule(spec: unknown, path: string): string {
-    const { type, ...options } = spec as Record<string, unknown>;
-    if (!isScheduleType(type)) throw new OptionError(`${path}.type`, type, 'a schedule type');
+    const { type: named, ...options } = spec as Record<string, unknown>;
+    // Upstream aliases (hf.cosine_with_restarts) print as the JavaScript name (hf.cosineWithRestarts).
+    const type = scheduleDefinition(named)?.type;
+    if (type === undefined) throw new OptionError(`${path}.type`, named, 'a schedule type');
     const primitive = PRIMITIVES[type];
     if (primitive !== undefined) return this.call(type, options, primitive, path);
     const recipe = RECIPES[type];

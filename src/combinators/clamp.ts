@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 
@@ -19,15 +19,15 @@ export const clampDefinition = defineDefinition({
     max: num('Upper bound.', { optional: true }),
   },
   check: (o, scope) => {
-    if (o.min === undefined && o.max === undefined) throw new OptionError(`${scope}.min`, undefined, 'min, max, or both');
-    if (o.min !== undefined && o.max !== undefined && (o.min as number) > (o.max as number)) {
-      throw new OptionError(`${scope}.max`, o.max, `a number >= min (${String(o.min)})`);
+    if (o.min === undefined && o.max === undefined) throw new OptionError(at(scope, 'min'), undefined, 'min, max, or both');
+    if (o.min !== undefined && o.max !== undefined && o.min > o.max) {
+      throw new OptionError(at(scope, 'max'), o.max, `a number >= min (${String(o.min)})`);
     }
   },
   build: (o) => {
-    const schedule = o.schedule as ScheduleLike;
-    const min = (o.min as number | undefined) ?? -Infinity;
-    const max = (o.max as number | undefined) ?? Infinity;
+    const schedule = o.schedule;
+    const min = o.min ?? -Infinity;
+    const max = o.max ?? Infinity;
     return (t) => Math.min(Math.max(schedule(t), min), max);
   },
 });

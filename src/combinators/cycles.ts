@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path } from '../errors.js';
 import { defineDefinition, instantiate, num, scheduleOption, type ScheduleDefinition } from '../schedules/define.js';
 import { PRIMITIVES } from '../schedules/registry.js';
 import { specOf, type Schedule, type ScheduleSpec } from '../schedules/Schedule.js';
@@ -24,7 +24,7 @@ interface Template {
   from: number;
 }
 
-function readTemplate(option: string, schedule: unknown): Template {
+function readTemplate(option: Path, schedule: unknown): Template {
   const spec = specOf(schedule as Schedule);
   const definition = spec === undefined ? undefined : PRIMITIVES[spec.type];
   if (spec === undefined || definition === undefined || typeof spec.from !== 'number' || typeof spec.steps !== 'number') {
@@ -47,18 +47,18 @@ export const cyclesDefinition = defineDefinition({
     after: num('Value after the last cycle.', { optional: true }),
   },
   check: (o, scope) => {
-    readTemplate(`${scope}.schedule`, o.schedule);
+    readTemplate(at(scope, 'schedule'), o.schedule);
   },
   build: (o, scope) => {
-    const template = readTemplate(`${scope}.schedule`, o.schedule);
-    const length = (o.length as number | undefined) ?? (template.spec.steps as number);
-    const mul = o.mul as number;
-    const decay = o.decay as number;
-    const limit = o.limit as number | undefined;
-    const k = o.kDecay as number;
+    const template = readTemplate(at(scope, 'schedule'), o.schedule);
+    const length = o.length ?? (template.spec.steps as number);
+    const mul = o.mul;
+    const decay = o.decay;
+    const limit = o.limit;
+    const k = o.kDecay;
     const { type: _type, ...templateOptions } = template.spec;
     const instance = (i: number, tI: number) => instantiate(template.definition, { ...templateOptions, steps: tI, from: template.from * decay ** i });
-    const after = (o.after as number | undefined) ?? (typeof template.spec.to === 'number' ? template.spec.to : instance(0, length)(length));
+    const after = o.after ?? (typeof template.spec.to === 'number' ? template.spec.to : instance(0, length)(length));
     const cache = new Map<number, Schedule>();
     return (step) => {
       const t = Math.max(step, 0);

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate } from '../schedules/define.js';
 import { bisectRight } from '../bisect.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
@@ -13,12 +13,12 @@ export const joinDefinition = defineDefinition({
   },
   check: (o, scope) => {
     const n = (o.schedules as unknown[]).length;
-    const b = o.boundaries as number[];
-    if (b.length !== n - 1) throw new OptionError(`${scope}.boundaries`, b, `${n - 1} boundaries (one fewer than the ${n} schedules)`);
+    const b = o.boundaries;
+    if (b.length !== n - 1) throw new OptionError(at(scope, 'boundaries'), b, `${n - 1} boundaries (one fewer than the ${n} schedules)`);
   },
   build: (o) => {
-    const pieces = o.schedules as ScheduleLike[];
-    const boundaries = o.boundaries as number[];
+    const pieces = o.schedules;
+    const boundaries = o.boundaries;
     return (t) => {
       const i = bisectRight(boundaries, t);
       const start = i === 0 ? 0 : (boundaries[i - 1] as number);

@@ -10,8 +10,8 @@ export const perEpochDefinition = defineDefinition({
     stepsPerEpoch: num('Optimizer steps per epoch.', { min: 0, minExclusive: true }),
   },
   build: (o) => {
-    const schedule = o.schedule as ScheduleLike;
-    const n = o.stepsPerEpoch as number;
+    const schedule = o.schedule;
+    const n = o.stepsPerEpoch;
     return (t) => schedule(Math.floor(t / n));
   },
 });

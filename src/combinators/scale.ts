@@ -10,8 +10,8 @@ export const scaleDefinition = defineDefinition({
     factor: num('The factor.'),
   },
   build: (o) => {
-    const schedule = o.schedule as ScheduleLike;
-    const factor = o.factor as number;
+    const schedule = o.schedule;
+    const factor = o.factor;
     return (t) => schedule(t) * factor;
   },
 });

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { choice, defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 import { hashNumber, mulberry32, normal } from '../random.js';
@@ -44,13 +44,13 @@ export const seededNoiseDefinition = defineDefinition({
     end: num('First step without noise again.', { min: 0, optional: true }),
   },
   check: (o, scope) => {
-    if (o.end !== undefined && (o.end as number) <= (o.start as number)) throw new OptionError(`${scope}.end`, o.end, `a step after start (${String(o.start)})`);
+    if (o.end !== undefined && o.end <= o.start) throw new OptionError(at(scope, 'end'), o.end, `a step after start (${String(o.start)})`);
   },
   build: (o) => {
-    const schedule = o.schedule as ScheduleLike;
+    const schedule = o.schedule;
     const { pct, std, seed, start } = o as { pct: number; std: number; seed: number; start: number };
     const distribution = o.distribution as 'normal' | 'uniform';
-    const end = (o.end as number | undefined) ?? Infinity;
+    const end = o.end ?? Infinity;
     return (t) => {
       const v = schedule(t);
       if (!(t >= start && t < end)) return v;

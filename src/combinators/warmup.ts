@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { bool, choice, defineDefinition, instantiate, num, scheduleOption } from '../schedules/define.js';
 import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
 
@@ -51,14 +51,14 @@ export const warmupDefinition = defineDefinition({
     prefix: bool('Start the schedule after the warmup on its own clock (false: the warmup covers its first steps).', true),
   },
   build: (o, scope) => {
-    const schedule = o.schedule as ScheduleLike;
-    const steps = o.steps as number;
-    const from = o.from as number;
-    const mode = o.mode as WarmupMode;
-    const prefix = o.prefix as boolean;
-    const to = (o.to as number | undefined) ?? schedule(prefix ? 0 : steps);
+    const schedule = o.schedule;
+    const steps = o.steps;
+    const from = o.from;
+    const mode = o.mode;
+    const prefix = o.prefix;
+    const to = o.to ?? schedule(prefix ? 0 : steps);
     if (mode === 'exponential' && !(from > 0 && to > 0)) {
-      throw new OptionError(`${scope}.from`, from, `a positive start and target for an exponential warmup (target ${to})`);
+      throw new OptionError(at(scope, 'from'), from, `a positive start and target for an exponential warmup (target ${to})`);
     }
     return (t) => {
       if (t < steps) return warmupCurve(mode, from, to, Math.max(t, 0), steps);

@@ -1,4 +1,4 @@
-import { LrkitError, OptionError } from '../errors.js';
+import { LrkitError, OptionError, type Where } from '../errors.js';
 
 /**
  * A safe arithmetic expression language for lambdas that must live in JSON (specs, URLs, state):
@@ -44,7 +44,7 @@ function domain(ok: boolean, name: string, value: number): number {
   return value;
 }
 
-function tokenize(source: string, option: string): Token[] {
+function tokenize(source: string, option: Where): Token[] {
   const tokens: Token[] = [];
   const re = /\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z_0-9]*)|(\*\*|\/\/|[-+*/%(),]))/y;
   let pos = 0;
@@ -95,7 +95,7 @@ function pyPow(a: number, b: number): number {
  * const f = compileExpression('0.95 ** epoch', ['epoch'], 'LambdaLR.lrLambda');
  * f({ epoch: 2 }); // 0.9025
  */
-export function compileExpression(source: string, variables: readonly string[], option: string): CompiledExpression {
+export function compileExpression(source: string, variables: readonly string[], option: Where): CompiledExpression {
   if (typeof source !== 'string') throw new OptionError(option, source, 'an expression string');
   if (source.length > MAX_LENGTH) throw new OptionError(option, source, `an expression of at most ${MAX_LENGTH} characters`);
   const tokens = tokenize(source, option);

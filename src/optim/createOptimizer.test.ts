@@ -24,7 +24,7 @@ describe('createOptimizer', () => {
   });
 
   it('rejects bad options with the option named', () => {
-    expect(() => createOptimizer({ lr: -1 })).toThrow(new OptionError('createOptimizer.lr', -1, 'a number in [0, inf)'));
+    expect(() => createOptimizer({ lr: -1 })).toThrow(new OptionError(['createOptimizer', 'lr'], -1, 'a number in [0, inf)'));
     expect(() => createOptimizer({ lr: 0.1, betas: [0.9, 1.5] })).toThrow(/createOptimizer.betas\[1\]/);
     expect(() => createOptimizer({ lr: 0.1, groups: [] })).toThrow(/createOptimizer.groups/);
     expect(() => createOptimizer({ lr: 0.1, type: 'sgd', betas: [0.9, 0.99] })).toThrow(/no betas for type 'sgd'/);

@@ -1,4 +1,4 @@
-import { OptionError, StateError } from '../errors.js';
+import { at, OptionError, StateError, type Where } from '../errors.js';
 import { finiteNumber, knownKeys, numberInRange, oneOf, plainObject } from '../validate.js';
 import type { Optimizer, ParamGroup } from './Optimizer.js';
 
@@ -30,29 +30,30 @@ export class PlainOptimizer implements Optimizer {
   readonly momentumKey: 'momentum' | 'betas';
   private steps = 0;
 
-  constructor(options: CreateOptimizerOptions) {
-    const opts = plainObject('createOptimizer.options', options);
-    knownKeys('createOptimizer', opts, ['type', 'lr', 'momentum', 'betas', 'groups']);
-    const type = opts.type === undefined ? (opts.betas !== undefined ? 'adam' : 'sgd') : oneOf('createOptimizer.type', opts.type, ['sgd', 'adam'] as const);
+  /** `where`: where the options sit in a larger spec, for error paths (default: `createOptimizer`). */
+  constructor(options: CreateOptimizerOptions, where: Where = 'createOptimizer') {
+    const opts = plainObject(at(where, 'options'), options);
+    knownKeys(where, opts, ['type', 'lr', 'momentum', 'betas', 'groups']);
+    const type = opts.type === undefined ? (opts.betas !== undefined ? 'adam' : 'sgd') : oneOf(at(where, 'type'), opts.type, ['sgd', 'adam'] as const);
     this.momentumKey = type === 'adam' ? 'betas' : 'momentum';
-    const lr = numberInRange('createOptimizer.lr', opts.lr, { min: 0 });
-    const momentum = opts.momentum === undefined ? 0 : finiteNumber('createOptimizer.momentum', opts.momentum);
-    const betas = opts.betas === undefined ? [0.9, 0.999] : checkBetas('createOptimizer.betas', opts.betas);
-    if (type === 'sgd' && opts.betas !== undefined) throw new OptionError('createOptimizer.betas', opts.betas, "no betas for type 'sgd' (use type 'adam')");
-    if (type === 'adam' && opts.momentum !== undefined) throw new OptionError('createOptimizer.momentum', opts.momentum, "no momentum for type 'adam' (use betas)");
+    const lr = numberInRange(at(where, 'lr'), opts.lr, { min: 0 });
+    const momentum = opts.momentum === undefined ? 0 : finiteNumber(at(where, 'momentum'), opts.momentum);
+    const betas = opts.betas === undefined ? [0.9, 0.999] : checkBetas(at(where, 'betas'), opts.betas);
+    if (type === 'sgd' && opts.betas !== undefined) throw new OptionError(at(where, 'betas'), opts.betas, "no betas for type 'sgd' (use type 'adam')");
+    if (type === 'adam' && opts.momentum !== undefined) throw new OptionError(at(where, 'momentum'), opts.momentum, "no momentum for type 'adam' (use betas)");
     const groupSpecs = opts.groups === undefined ? [{}] : opts.groups;
     if (!Array.isArray(groupSpecs) || groupSpecs.length === 0) {
-      throw new OptionError('createOptimizer.groups', groupSpecs, 'a non-empty array of param groups');
+      throw new OptionError(at(where, 'groups'), groupSpecs, 'a non-empty array of param groups');
     }
     this.paramGroups = Array.from(groupSpecs, (raw: unknown, i) => {
-      const spec = plainObject(`createOptimizer.groups[${i}]`, raw);
-      const group = newGroup(spec.lr === undefined ? lr : numberInRange(`createOptimizer.groups[${i}].lr`, spec.lr, { min: 0 }), spec);
+      const spec = plainObject(at(where, 'groups', i), raw);
+      const group = newGroup(spec.lr === undefined ? lr : numberInRange(at(where, 'groups', i, 'lr'), spec.lr, { min: 0 }), spec);
       if (type === 'sgd') {
-        group.momentum = spec.momentum === undefined ? momentum : finiteNumber(`createOptimizer.groups[${i}].momentum`, spec.momentum);
+        group.momentum = spec.momentum === undefined ? momentum : finiteNumber(at(where, 'groups', i, 'momentum'), spec.momentum);
       } else {
-        group.betas = spec.betas === undefined ? [...betas] : checkBetas(`createOptimizer.groups[${i}].betas`, spec.betas);
+        group.betas = spec.betas === undefined ? [...betas] : checkBetas(at(where, 'groups', i, 'betas'), spec.betas);
       }
-      if (spec.initialLr !== undefined) group.initialLr = finiteNumber(`createOptimizer.groups[${i}].initialLr`, spec.initialLr);
+      if (spec.initialLr !== undefined) group.initialLr = finiteNumber(at(where, 'groups', i, 'initialLr'), spec.initialLr);
       return group;
     });
   }
@@ -116,9 +117,9 @@ function newGroup(lr: number, rest: Record<string, unknown>): ParamGroup {
   return group;
 }
 
-function checkBetas(option: string, value: unknown): number[] {
+function checkBetas(option: Where, value: unknown): number[] {
   if (!Array.isArray(value) || value.length !== 2) throw new OptionError(option, value, 'a pair [beta1, beta2]');
-  return Array.from(value, (b, i) => numberInRange(`${option}[${i}]`, b, { min: 0, max: 1, maxExclusive: true }));
+  return Array.from(value, (b, i) => numberInRange(at(option, i), b, { min: 0, max: 1, maxExclusive: true }));
 }
 
 function copyGroup(group: ParamGroup): ParamGroup {

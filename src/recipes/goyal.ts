@@ -1,6 +1,6 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { warmup } from '../combinators/warmup.js';
-import { choice, defineDefinition, instantiate, num, type NormalizedOptions } from '../schedules/define.js';
+import { choice, defineDefinition, instantiate, num } from '../schedules/define.js';
 import { multiStep } from '../schedules/multiStep.js';
 import type { Schedule } from '../schedules/Schedule.js';
 import { numberInRange, plainObject, knownKeys } from '../validate.js';
@@ -42,14 +42,14 @@ export const goyalDefinition = defineDefinition({
     milestones: { type: { kind: 'numberList', order: 'nonDecreasing', min: 0 }, doc: 'Global steps of the x gamma decays (epochs 30, 60, 80 in the paper).', default: [] },
     gamma: num('Factor per milestone.', { min: 0, minExclusive: true, default: 0.1 }),
   },
-  check: (o: NormalizedOptions, scope: string) => {
-    const first = (o.milestones as number[])[0];
-    if (first !== undefined && first < (o.warmupSteps as number)) throw new OptionError(`${scope}.milestones`, o.milestones, `milestones after the warmup (${String(o.warmupSteps)} steps)`);
+  check: (o, scope) => {
+    const first = o.milestones[0];
+    if (first !== undefined && first < o.warmupSteps) throw new OptionError(at(scope, 'milestones'), o.milestones, `milestones after the warmup (${String(o.warmupSteps)} steps)`);
   },
   build: (o) => {
-    const peak = scaledLr({ baseLr: o.baseLr as number, batchSize: o.batchSize as number, refBatchSize: o.refBatchSize as number });
-    const decay = multiStep({ from: peak, milestones: o.milestones as number[], gamma: o.gamma as number });
-    return warmup(decay, { steps: o.warmupSteps as number, from: o.baseLr as number, to: peak, prefix: false, mode: o.warmupMode as 'linear' | 'constant' });
+    const peak = scaledLr({ baseLr: o.baseLr, batchSize: o.batchSize, refBatchSize: o.refBatchSize });
+    const decay = multiStep({ from: peak, milestones: o.milestones, gamma: o.gamma });
+    return warmup(decay, { steps: o.warmupSteps, from: o.baseLr, to: peak, prefix: false, mode: o.warmupMode as 'linear' | 'constant' });
   },
 });
 

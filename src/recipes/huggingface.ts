@@ -1,8 +1,8 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path } from '../errors.js';
 import { cycles } from '../combinators/cycles.js';
 import { join } from '../combinators/join.js';
 import { warmup } from '../combinators/warmup.js';
-import { choice, defineDefinition, instantiate, int, num, type NormalizedOptions } from '../schedules/define.js';
+import { choice, defineDefinition, instantiate, int, num } from '../schedules/define.js';
 import { constant } from '../schedules/constant.js';
 import { cosine } from '../schedules/cosine.js';
 import { inverseSqrt } from '../schedules/inverseSqrt.js';
@@ -26,10 +26,10 @@ function hfWarmup(schedule: ScheduleLike, steps: number, peak: number): Schedule
   return warmup(schedule, { steps, from: 0, to: peak });
 }
 
-function decaySteps(o: NormalizedOptions, scope: string): number {
-  const w = o.numWarmupSteps as number;
-  const t = o.numTrainingSteps as number;
-  if (t <= w) throw new OptionError(`${scope}.numTrainingSteps`, t, `more steps than numWarmupSteps (${w})`);
+function decaySteps(o: { numWarmupSteps: number; numTrainingSteps: number }, scope: Path): number {
+  const w = o.numWarmupSteps;
+  const t = o.numTrainingSteps;
+  if (t <= w) throw new OptionError(at(scope, 'numTrainingSteps'), t, `more steps than numWarmupSteps (${w})`);
   return t - w;
 }
 
@@ -39,7 +39,7 @@ export const hfLinearDefinition = defineDefinition({
   example: { lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100 },
   options: { lr, numWarmupSteps, numTrainingSteps },
   check: (o, scope) => void decaySteps(o, scope),
-  build: (o, scope) => hfWarmup(linear({ from: o.lr as number, to: 0, steps: decaySteps(o, scope) }), o.numWarmupSteps as number, o.lr as number),
+  build: (o, scope) => hfWarmup(linear({ from: o.lr, to: 0, steps: decaySteps(o, scope) }), o.numWarmupSteps, o.lr),
 });
 
 export const hfCosineDefinition = defineDefinition({
@@ -49,19 +49,20 @@ export const hfCosineDefinition = defineDefinition({
   options: { lr, numWarmupSteps, numTrainingSteps, numCycles: num('Number of cosine waves (0.5 = half cosine down to 0).', { min: 0, minExclusive: true, default: 0.5 }) },
   check: (o, scope) => void decaySteps(o, scope),
   build: (o, scope) =>
-    hfWarmup(cosine({ from: o.lr as number, steps: decaySteps(o, scope), cycles: o.numCycles as number, periodic: true }), o.numWarmupSteps as number, o.lr as number),
+    hfWarmup(cosine({ from: o.lr, steps: decaySteps(o, scope), cycles: o.numCycles, periodic: true }), o.numWarmupSteps, o.lr),
 });
 
 export const hfCosineWithRestartsDefinition = defineDefinition({
-  type: 'hf.cosine_with_restarts',
+  type: 'hf.cosineWithRestarts',
+  aliases: ['hf.cosine_with_restarts'],
   doc: 'Hugging Face "cosine_with_restarts": warmup, then numCycles hard-restarted cosine decays, 0 after numTrainingSteps.',
   example: { lr: 0.1, numWarmupSteps: 5, numTrainingSteps: 95, numCycles: 3 },
   options: { lr, numWarmupSteps, numTrainingSteps, numCycles: int('Number of hard restarts (cycles).', 1, { default: 1 }) },
   check: (o, scope) => void decaySteps(o, scope),
   build: (o, scope) => {
-    const n = o.numCycles as number;
-    const cycle = cosine({ from: o.lr as number, to: 0, steps: decaySteps(o, scope) / n });
-    return hfWarmup(cycles(cycle, { limit: n, after: 0 }), o.numWarmupSteps as number, o.lr as number);
+    const n = o.numCycles;
+    const cycle = cosine({ from: o.lr, to: 0, steps: decaySteps(o, scope) / n });
+    return hfWarmup(cycles(cycle, { limit: n, after: 0 }), o.numWarmupSteps, o.lr);
   },
 });
 
@@ -78,13 +79,13 @@ export const hfPolynomialDefinition = defineDefinition({
   },
   check: (o, scope) => {
     decaySteps(o, scope);
-    if (!((o.lr as number) > (o.lrEnd as number))) throw new OptionError(`${scope}.lrEnd`, o.lrEnd, `a value below lr (${String(o.lr)})`);
+    if (!(o.lr > o.lrEnd)) throw new OptionError(at(scope, 'lrEnd'), o.lrEnd, `a value below lr (${String(o.lr)})`);
   },
   build: (o, scope) =>
     hfWarmup(
-      polynomial({ from: o.lr as number, to: o.lrEnd as number, steps: decaySteps(o, scope), power: o.power as number }),
-      o.numWarmupSteps as number,
-      o.lr as number,
+      polynomial({ from: o.lr, to: o.lrEnd, steps: decaySteps(o, scope), power: o.power }),
+      o.numWarmupSteps,
+      o.lr,
     ),
 });
 
@@ -93,19 +94,21 @@ export const hfConstantDefinition = defineDefinition({
   doc: 'Hugging Face "constant": the lr at every step.',
   example: { lr: 0.02 },
   options: { lr },
-  build: (o) => constant({ value: o.lr as number }),
+  build: (o) => constant({ value: o.lr }),
 });
 
 export const hfConstantWithWarmupDefinition = defineDefinition({
-  type: 'hf.constant_with_warmup',
+  type: 'hf.constantWithWarmup',
+  aliases: ['hf.constant_with_warmup'],
   doc: 'Hugging Face "constant_with_warmup": linear warmup from 0, then the lr.',
   example: { lr: 0.02, numWarmupSteps: 6 },
   options: { lr, numWarmupSteps },
-  build: (o) => hfWarmup(constant({ value: o.lr as number }), o.numWarmupSteps as number, o.lr as number),
+  build: (o) => hfWarmup(constant({ value: o.lr }), o.numWarmupSteps, o.lr),
 });
 
 export const hfInverseSqrtDefinition = defineDefinition({
-  type: 'hf.inverse_sqrt',
+  type: 'hf.inverseSqrt',
+  aliases: ['hf.inverse_sqrt'],
   doc: 'Hugging Face "inverse_sqrt": warmup, then lr / sqrt((t + timescale - numWarmupSteps) / timescale).',
   example: { lr: 0.01, numWarmupSteps: 10 },
   options: {
@@ -114,14 +117,15 @@ export const hfInverseSqrtDefinition = defineDefinition({
     timescale: num('Time scale (default: numWarmupSteps, or 10000 when that is 0).', { min: 0, minExclusive: true, optional: true }),
   },
   build: (o) => {
-    const w = o.numWarmupSteps as number;
-    const timescale = (o.timescale as number | undefined) ?? (w || 10_000);
-    return hfWarmup(inverseSqrt({ from: o.lr as number, timescale }), w, o.lr as number);
+    const w = o.numWarmupSteps;
+    const timescale = o.timescale ?? (w || 10_000);
+    return hfWarmup(inverseSqrt({ from: o.lr, timescale }), w, o.lr);
   },
 });
 
 export const hfCosineWithMinLrDefinition = defineDefinition({
-  type: 'hf.cosine_with_min_lr',
+  type: 'hf.cosineWithMinLr',
+  aliases: ['hf.cosine_with_min_lr'],
   doc: 'Hugging Face "cosine_with_min_lr": warmup, then cosine decay to minLr (or minLrRate * lr).',
   example: { lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100, minLr: 0.001 },
   options: {
@@ -134,16 +138,17 @@ export const hfCosineWithMinLrDefinition = defineDefinition({
   },
   check: (o, scope) => {
     decaySteps(o, scope);
-    if (o.minLr !== undefined && o.minLrRate !== undefined) throw new OptionError(`${scope}.minLrRate`, o.minLrRate, 'only one of minLr or minLrRate');
-    if (o.minLr === undefined && o.minLrRate === undefined) throw new OptionError(`${scope}.minLr`, undefined, 'one of minLr or minLrRate');
-    if (o.minLr !== undefined && (o.lr as number) === 0) throw new OptionError(`${scope}.lr`, 0, 'a positive lr when minLr is given (the rate is minLr / lr)');
+    if (o.minLr !== undefined && o.minLrRate !== undefined) throw new OptionError(at(scope, 'minLrRate'), o.minLrRate, 'only one of minLr or minLrRate');
+    if (o.minLr === undefined && o.minLrRate === undefined) throw new OptionError(at(scope, 'minLr'), undefined, 'one of minLr or minLrRate');
+    if (o.minLr !== undefined && o.lr === 0) throw new OptionError(at(scope, 'lr'), 0, 'a positive lr when minLr is given (the rate is minLr / lr)');
   },
   build: (o, scope) => {
-    const rate = (o.minLrRate as number | undefined) ?? (o.minLr as number) / (o.lr as number);
+    // `check` guarantees exactly one of minLr and minLrRate.
+    const rate = o.minLrRate ?? (o.minLr ?? 0) / o.lr;
     return hfWarmup(
-      cosine({ from: o.lr as number, steps: decaySteps(o, scope), cycles: o.numCycles as number, alpha: rate, periodic: true }),
-      o.numWarmupSteps as number,
-      o.lr as number,
+      cosine({ from: o.lr, steps: decaySteps(o, scope), cycles: o.numCycles, alpha: rate, periodic: true }),
+      o.numWarmupSteps,
+      o.lr,
     );
   },
 });
@@ -151,7 +156,8 @@ export const hfCosineWithMinLrDefinition = defineDefinition({
 const SHAPES = ['linear', 'cosine', '1-sqrt'] as const;
 
 export const hfWarmupStableDecayDefinition = defineDefinition({
-  type: 'hf.warmup_stable_decay',
+  type: 'hf.warmupStableDecay',
+  aliases: ['hf.warmup_stable_decay'],
   doc: 'Hugging Face "warmup_stable_decay" (WSD): warmup from minLrRatio * lr, hold lr, decay back to minLrRatio * lr.',
   example: { lr: 0.1, numWarmupSteps: 10, numDecaySteps: 20, numTrainingSteps: 60, warmupType: 'linear', decayType: 'linear', minLrRatio: 0.1 },
   options: {
@@ -167,17 +173,17 @@ export const hfWarmupStableDecayDefinition = defineDefinition({
   },
   check: (o, scope) => void stableSteps(o, scope),
   build: (o, scope) => {
-    const peak = o.lr as number;
-    const floor = (o.minLrRatio as number) * peak;
-    const w = o.numWarmupSteps as number;
+    const peak = o.lr;
+    const floor = o.minLrRatio * peak;
+    const w = o.numWarmupSteps;
     const s = stableSteps(o, scope);
-    const d = o.numDecaySteps as number;
+    const d = o.numDecaySteps;
     const decayType = o.decayType as (typeof SHAPES)[number];
     const decay =
       decayType === 'linear'
         ? linear({ from: peak, to: floor, steps: d })
         : decayType === 'cosine'
-          ? cosine({ from: peak, steps: d, cycles: o.numCycles as number, alpha: o.minLrRatio as number, periodic: true })
+          ? cosine({ from: peak, steps: d, cycles: o.numCycles, alpha: o.minLrRatio, periodic: true })
           : sqrtDecay({ from: peak, to: floor, steps: d });
     const rest = s > 0 ? join([constant({ value: peak }), decay, constant({ value: floor })], [s, s + d]) : join([decay, constant({ value: floor })], [d]);
     if (w === 0) return rest;
@@ -189,11 +195,11 @@ export const hfWarmupStableDecayDefinition = defineDefinition({
   },
 });
 
-function stableSteps(o: NormalizedOptions, scope: string): number {
-  if (o.numStableSteps !== undefined) return o.numStableSteps as number;
-  if (o.numTrainingSteps === undefined) throw new OptionError(`${scope}.numTrainingSteps`, undefined, 'numTrainingSteps or numStableSteps');
-  const s = (o.numTrainingSteps as number) - (o.numWarmupSteps as number) - (o.numDecaySteps as number);
-  if (s < 0) throw new OptionError(`${scope}.numTrainingSteps`, o.numTrainingSteps, 'at least numWarmupSteps + numDecaySteps');
+function stableSteps(o: { numStableSteps?: number; numTrainingSteps?: number; numWarmupSteps: number; numDecaySteps: number }, scope: Path): number {
+  if (o.numStableSteps !== undefined) return o.numStableSteps;
+  if (o.numTrainingSteps === undefined) throw new OptionError(at(scope, 'numTrainingSteps'), undefined, 'numTrainingSteps or numStableSteps');
+  const s = o.numTrainingSteps - o.numWarmupSteps - o.numDecaySteps;
+  if (s < 0) throw new OptionError(at(scope, 'numTrainingSteps'), o.numTrainingSteps, 'at least numWarmupSteps + numDecaySteps');
   return s;
 }
 

@@ -14,15 +14,17 @@ const initialLearningRate = num('The initial learning rate.');
 const decaySteps = num('Decay steps, > 0.', { min: 0, minExclusive: true });
 
 export const kerasExponentialDecayDefinition = defineDefinition({
-  type: 'keras.ExponentialDecay',
+  type: 'keras.exponentialDecay',
+  aliases: ['keras.ExponentialDecay'],
   doc: 'Keras ExponentialDecay: initialLearningRate * decayRate ** (step / decaySteps), floored exponent with staircase.',
   example: { initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.96 },
   options: { initialLearningRate, decaySteps, decayRate: num('The decay rate.', { min: 0, minExclusive: true }), staircase: bool('Decay at discrete intervals.', false) },
-  build: (o) => exponential({ from: o.initialLearningRate as number, rate: o.decayRate as number, steps: o.decaySteps as number, staircase: o.staircase as boolean }),
+  build: (o) => exponential({ from: o.initialLearningRate, rate: o.decayRate, steps: o.decaySteps, staircase: o.staircase }),
 });
 
 export const kerasPiecewiseConstantDecayDefinition = defineDefinition({
-  type: 'keras.PiecewiseConstantDecay',
+  type: 'keras.piecewiseConstantDecay',
+  aliases: ['keras.PiecewiseConstantDecay'],
   doc: 'Keras PiecewiseConstantDecay: values[i] for boundaries[i-1] < step <= boundaries[i].',
   example: { boundaries: [10, 20, 35], values: [1, 0.5, 0.1, 0.01] },
   options: piecewiseConstantDefinition.options,
@@ -31,7 +33,8 @@ export const kerasPiecewiseConstantDecayDefinition = defineDefinition({
 });
 
 export const kerasPolynomialDecayDefinition = defineDefinition({
-  type: 'keras.PolynomialDecay',
+  type: 'keras.polynomialDecay',
+  aliases: ['keras.PolynomialDecay'],
   doc: 'Keras PolynomialDecay, with `cycle`.',
   example: { initialLearningRate: 0.1, decaySteps: 40, endLearningRate: 0.01, power: 0.5 },
   options: {
@@ -42,19 +45,21 @@ export const kerasPolynomialDecayDefinition = defineDefinition({
     cycle: bool('Decay again towards the next multiple of decaySteps.', false),
   },
   build: (o) =>
-    polynomial({ from: o.initialLearningRate as number, to: o.endLearningRate as number, steps: o.decaySteps as number, power: o.power as number, cycle: o.cycle as boolean }),
+    polynomial({ from: o.initialLearningRate, to: o.endLearningRate, steps: o.decaySteps, power: o.power, cycle: o.cycle }),
 });
 
 export const kerasInverseTimeDecayDefinition = defineDefinition({
-  type: 'keras.InverseTimeDecay',
+  type: 'keras.inverseTimeDecay',
+  aliases: ['keras.InverseTimeDecay'],
   doc: 'Keras InverseTimeDecay: initialLearningRate / (1 + decayRate * step / decaySteps).',
   example: { initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 },
   options: { initialLearningRate, decaySteps, decayRate: num('The decay rate.', { min: 0 }), staircase: bool('Floor step / decaySteps.', false) },
-  build: (o) => inverseTime({ from: o.initialLearningRate as number, rate: o.decayRate as number, steps: o.decaySteps as number, staircase: o.staircase as boolean }),
+  build: (o) => inverseTime({ from: o.initialLearningRate, rate: o.decayRate, steps: o.decaySteps, staircase: o.staircase }),
 });
 
 export const kerasCosineDecayDefinition = defineDefinition({
-  type: 'keras.CosineDecay',
+  type: 'keras.cosineDecay',
+  aliases: ['keras.CosineDecay'],
   doc: 'Keras CosineDecay with optional linear warmup from initialLearningRate to warmupTarget; the decay then runs decaySteps from warmupTarget.',
   example: { initialLearningRate: 0.1, decaySteps: 40 },
   options: {
@@ -65,15 +70,16 @@ export const kerasCosineDecayDefinition = defineDefinition({
     warmupSteps: num('Warmup length.', { min: 0, default: 0 }),
   },
   build: (o) => {
-    const target = o.warmupTarget as number | undefined;
-    if (target === undefined) return cosine({ from: o.initialLearningRate as number, steps: o.decaySteps as number, alpha: o.alpha as number });
-    const decay = cosine({ from: target, steps: o.decaySteps as number, alpha: o.alpha as number });
-    return warmup(decay, { steps: o.warmupSteps as number, from: o.initialLearningRate as number, to: target });
+    const target = o.warmupTarget;
+    if (target === undefined) return cosine({ from: o.initialLearningRate, steps: o.decaySteps, alpha: o.alpha });
+    const decay = cosine({ from: target, steps: o.decaySteps, alpha: o.alpha });
+    return warmup(decay, { steps: o.warmupSteps, from: o.initialLearningRate, to: target });
   },
 });
 
 export const kerasCosineDecayRestartsDefinition = defineDefinition({
-  type: 'keras.CosineDecayRestarts',
+  type: 'keras.cosineDecayRestarts',
+  aliases: ['keras.CosineDecayRestarts'],
   doc: 'Keras CosineDecayRestarts (SGDR): cycles grow by tMul, their amplitude by mMul.',
   example: { initialLearningRate: 0.1, firstDecaySteps: 10 },
   options: {
@@ -84,7 +90,7 @@ export const kerasCosineDecayRestartsDefinition = defineDefinition({
     alpha: num('Floor as a fraction of initialLearningRate.', { default: 0 }),
   },
   build: (o) =>
-    cosineRestarts({ from: o.initialLearningRate as number, t0: o.firstDecaySteps as number, tMult: o.tMul as number, mMul: o.mMul as number, alpha: o.alpha as number }),
+    cosineRestarts({ from: o.initialLearningRate, t0: o.firstDecaySteps, tMult: o.tMul, mMul: o.mMul, alpha: o.alpha }),
 });
 
 export const KERAS_DEFINITIONS = [

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path } from '../errors.js';
 import { join } from '../combinators/join.js';
 import { warmup } from '../combinators/warmup.js';
 import { choice, defineDefinition, instantiate, int, normalizeOptions, num, type NormalizedOptions } from '../schedules/define.js';
@@ -11,7 +11,8 @@ import type { JsonValue } from '../state.js';
 /** Optax schedules (optax/schedules/_schedule.py), as compositions of lrkit primitives. */
 
 export const optaxWarmupCosineDecayDefinition = defineDefinition({
-  type: 'optax.warmup_cosine_decay',
+  type: 'optax.warmupCosineDecay',
+  aliases: ['optax.warmup_cosine_decay'],
   doc: 'Optax warmup_cosine_decay_schedule: linear warmup initValue -> peakValue, then cosine decay to endValue; decaySteps includes the warmup.',
   example: { initValue: 0, peakValue: 0.1, warmupSteps: 10, decaySteps: 50, endValue: 0.001 },
   options: {
@@ -23,15 +24,15 @@ export const optaxWarmupCosineDecayDefinition = defineDefinition({
     exponent: num('Exponent of the cosine factor.', { min: 0, default: 1 }),
   },
   check: (o, scope) => {
-    if ((o.decaySteps as number) <= (o.warmupSteps as number)) {
-      throw new OptionError(`${scope}.decaySteps`, o.decaySteps, `more than warmupSteps (${String(o.warmupSteps)}): Optax needs positive cosine decay steps`);
+    if (o.decaySteps <= o.warmupSteps) {
+      throw new OptionError(at(scope, 'decaySteps'), o.decaySteps, `more than warmupSteps (${String(o.warmupSteps)}): Optax needs positive cosine decay steps`);
     }
   },
   build: (o) => {
-    const peak = o.peakValue as number;
-    const alpha = peak === 0 ? 0 : (o.endValue as number) / peak;
-    const decay = cosine({ from: peak, steps: (o.decaySteps as number) - (o.warmupSteps as number), alpha, exponent: o.exponent as number });
-    return warmup(decay, { steps: o.warmupSteps as number, from: o.initValue as number, to: peak });
+    const peak = o.peakValue;
+    const alpha = peak === 0 ? 0 : o.endValue / peak;
+    const decay = cosine({ from: peak, steps: o.decaySteps - o.warmupSteps, alpha, exponent: o.exponent });
+    return warmup(decay, { steps: o.warmupSteps, from: o.initValue, to: peak });
   },
 });
 
@@ -44,10 +45,10 @@ export const optaxSgdrDefinition = defineDefinition({
       type: {
         kind: 'custom',
         expectation: 'a non-empty array of optax.warmup_cosine_decay options',
-        schema: { type: 'array', minItems: 1, items: { $ref: '#/$defs/optax.warmup_cosine_decay.options' } },
+        schema: { type: 'array', minItems: 1, items: { $ref: '#/$defs/optax.warmupCosineDecay.options' } },
         check: (option, value) => {
           if (!Array.isArray(value) || value.length === 0) throw new OptionError(option, value, 'a non-empty array of optax.warmup_cosine_decay options');
-          return value.map((v, i) => withPath(`${option}[${i}]`, () => normalizeOptions(optaxWarmupCosineDecayDefinition, v)) as JsonValue);
+          return value.map((v, i) => normalizeOptions(optaxWarmupCosineDecayDefinition, v, at(option, i)) as JsonValue);
         },
       },
       doc: 'Options of each warmup-cosine cycle.',
@@ -67,31 +68,17 @@ export const optaxSgdrDefinition = defineDefinition({
   },
 });
 
-/** Re-labels errors from a nested definition (`optax.warmup_cosine_decay.x`) to `path.x`. */
-function withPath<T>(path: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof OptionError) {
-      const dot = error.option.indexOf('.', error.option.indexOf('.') + 1);
-      const rest = dot === -1 ? '' : error.option.slice(dot);
-      throw new OptionError(`${path}${rest === '.options' ? '' : rest}`, error.value, error.expectation);
-    }
-    throw error;
-  }
-}
-
 const boundariesAndScales = {
   type: {
     kind: 'custom' as const,
     expectation: 'an object {step: scale} with integer steps >= 0 and scales >= 0',
     schema: { type: 'object', patternProperties: { '^[0-9]+$': { type: 'number', minimum: 0 } }, additionalProperties: false },
-    check: (option: string, value: unknown): JsonValue => {
+    check: (option: Path, value: unknown): JsonValue => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new OptionError(option, value, 'an object {step: scale}');
       const out: Record<string, number> = {};
       for (const [key, scale] of Object.entries(value as Record<string, unknown>)) {
-        if (!/^[0-9]+$/.test(key) || !Number.isSafeInteger(Number(key))) throw new OptionError(`${option}.${key}`, key, 'an integer step >= 0 as key');
-        if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) throw new OptionError(`${option}.${key}`, scale, 'a non-negative scale');
+        if (!/^[0-9]+$/.test(key) || !Number.isSafeInteger(Number(key))) throw new OptionError(at(option, key), key, 'an integer step >= 0 as key');
+        if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) throw new OptionError(at(option, key), scale, 'a non-negative scale');
         out[String(Number(key))] = scale;
       }
       return out;
@@ -132,7 +119,8 @@ function piecewiseInterpolate(type: 'linear' | 'cosine', init: number, scales: R
 }
 
 export const optaxPiecewiseInterpolateDefinition = defineDefinition({
-  type: 'optax.piecewise_interpolate',
+  type: 'optax.piecewiseInterpolate',
+  aliases: ['optax.piecewise_interpolate'],
   doc: 'Optax piecewise_interpolate_schedule (linear or cosine interpolation between accumulated scales).',
   example: { interpolateType: 'linear', initValue: 1, boundariesAndScales: { "4": 0.1, "8": 0.01 } },
   options: {
@@ -140,7 +128,7 @@ export const optaxPiecewiseInterpolateDefinition = defineDefinition({
     initValue: num('Value at step 0.'),
     boundariesAndScales: { ...boundariesAndScales, default: {} },
   },
-  build: (o) => piecewiseInterpolate(o.interpolateType as 'linear' | 'cosine', o.initValue as number, o.boundariesAndScales as Record<string, number>),
+  build: (o) => piecewiseInterpolate(o.interpolateType as 'linear' | 'cosine', o.initValue, o.boundariesAndScales as Record<string, number>),
 });
 
 const transitionSteps = int('Length of the cycle.', 1);
@@ -154,7 +142,8 @@ function dict(pairs: Array<[number, number]>): Record<string, number> {
 }
 
 export const optaxLinearOnecycleDefinition = defineDefinition({
-  type: 'optax.linear_onecycle',
+  type: 'optax.linearOnecycle',
+  aliases: ['optax.linear_onecycle'],
   doc: 'Optax linear_onecycle_schedule: three linear phases (up to peak, back to the start, down to the end).',
   example: { transitionSteps: 100, peakValue: 0.1 },
   options: {
@@ -166,22 +155,23 @@ export const optaxLinearOnecycleDefinition = defineDefinition({
     finalDivFactor: num('End value = start / finalDivFactor (start = peakValue / divFactor).', { min: 0, minExclusive: true, default: 1e4 }),
   },
   build: (o) => {
-    const t = o.transitionSteps as number;
-    const div = o.divFactor as number;
+    const t = o.transitionSteps;
+    const div = o.divFactor;
     return piecewiseInterpolate(
       'linear',
-      (o.peakValue as number) / div,
+      o.peakValue / div,
       dict([
-        [Math.trunc((o.pctStart as number) * t), div],
-        [Math.trunc((o.pctFinal as number) * t), 1.0 / div],
-        [t, 1.0 / (o.finalDivFactor as number)],
+        [Math.trunc(o.pctStart * t), div],
+        [Math.trunc(o.pctFinal * t), 1.0 / div],
+        [t, 1.0 / o.finalDivFactor],
       ]),
     );
   },
 });
 
 export const optaxCosineOnecycleDefinition = defineDefinition({
-  type: 'optax.cosine_onecycle',
+  type: 'optax.cosineOnecycle',
+  aliases: ['optax.cosine_onecycle'],
   doc: 'Optax cosine_onecycle_schedule: cosine up to peakValue, then cosine down to start / finalDivFactor.',
   example: { transitionSteps: 100, peakValue: 0.1 },
   options: {
@@ -192,14 +182,14 @@ export const optaxCosineOnecycleDefinition = defineDefinition({
     finalDivFactor: num('End value = start / finalDivFactor.', { min: 0, minExclusive: true, default: 1e4 }),
   },
   build: (o) => {
-    const t = o.transitionSteps as number;
-    const div = o.divFactor as number;
+    const t = o.transitionSteps;
+    const div = o.divFactor;
     return piecewiseInterpolate(
       'cosine',
-      (o.peakValue as number) / div,
+      o.peakValue / div,
       dict([
-        [Math.trunc((o.pctStart as number) * t), div],
-        [t, 1.0 / (div * (o.finalDivFactor as number))],
+        [Math.trunc(o.pctStart * t), div],
+        [t, 1.0 / (div * o.finalDivFactor)],
       ]),
     );
   },

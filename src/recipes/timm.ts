@@ -1,9 +1,9 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Path } from '../errors.js';
 import { cycles } from '../combinators/cycles.js';
 import { perEpoch } from '../combinators/perEpoch.js';
 import { seededNoise } from '../combinators/seededNoise.js';
 import { warmup } from '../combinators/warmup.js';
-import { bool, choice, defineDefinition, instantiate, int, num, type NormalizedOptions, type OptionDef } from '../schedules/define.js';
+import { bool, choice, defineDefinition, instantiate, int, num, type OptionDef, type Settled } from '../schedules/define.js';
 import { cosine } from '../schedules/cosine.js';
 import { polynomial } from '../schedules/polynomial.js';
 import type { Schedule } from '../schedules/Schedule.js';
@@ -33,7 +33,7 @@ const noiseRangeT: OptionDef = {
   optional: true,
 };
 
-const common: Record<string, OptionDef> = {
+const common = {
   lr: num('Base lr (the optimizer group lr).', { min: 0 }),
   warmupT: num('Warmup length.', { min: 0, default: 0 }),
   warmupLrInit: num('Lr at the start of the warmup.', { min: 0, default: 0 }),
@@ -46,7 +46,7 @@ const common: Record<string, OptionDef> = {
   noiseType: choice("Noise distribution ('normal', else uniform as in timm).", ['normal', 'uniform'], 'normal'),
 };
 
-const cycleOptions: Record<string, OptionDef> = {
+const cycleOptions = {
   tInitial: num('Length of the first cycle.', { min: 0, minExclusive: true }),
   lrMin: num('Floor lr.', { min: 0, default: 0 }),
   cycleMul: num('Growth factor of the cycle length.', { min: 0, minExclusive: true, default: 1 }),
@@ -54,33 +54,33 @@ const cycleOptions: Record<string, OptionDef> = {
   cycleLimit: int('Number of cycles before holding lrMin.', 1, { default: 1 }),
 };
 
-function checkCommon(o: NormalizedOptions, scope: string): void {
+function checkCommon(o: Settled<typeof common>, scope: Path): void {
   if (o.updatesPerEpoch !== undefined && o.tInEpochs === false) {
-    throw new OptionError(`${scope}.updatesPerEpoch`, o.updatesPerEpoch, 'no updatesPerEpoch when tInEpochs is false (t already counts updates)');
+    throw new OptionError(at(scope, 'updatesPerEpoch'), o.updatesPerEpoch, 'no updatesPerEpoch when tInEpochs is false (t already counts updates)');
   }
 }
 
 /** Warmup (timm's, written once), noise, then the epoch clock. `to` is the warmup target (undefined: the schedule's value where it continues). */
-function finish(core: Schedule, o: NormalizedOptions, warmupPrefix: boolean, to: number | undefined): Schedule {
+function finish(core: Schedule, o: Settled<typeof common>, warmupPrefix: boolean, to: number | undefined): Schedule {
   let s = core;
-  const w = o.warmupT as number;
-  if (w > 0) s = warmup(s, { steps: w, from: o.warmupLrInit as number, prefix: warmupPrefix, ...(to !== undefined ? { to } : {}) });
-  const range = o.noiseRangeT as number | [number, number] | undefined;
+  const w = o.warmupT;
+  if (w > 0) s = warmup(s, { steps: w, from: o.warmupLrInit, prefix: warmupPrefix, ...(to !== undefined ? { to } : {}) });
+  const range = o.noiseRangeT as number | [number, number] | undefined; // a custom option: validated by its own check
   if (range !== undefined) {
     s = seededNoise(s, {
-      pct: o.noisePct as number,
-      std: o.noiseStd as number,
-      seed: o.noiseSeed as number,
-      distribution: o.noiseType as 'normal' | 'uniform',
+      pct: o.noisePct,
+      std: o.noiseStd,
+      seed: o.noiseSeed,
+      distribution: o.noiseType,
       ...(Array.isArray(range) ? { start: range[0], end: range[1] } : { start: range }),
     });
   }
-  if (o.tInEpochs && o.updatesPerEpoch !== undefined) s = perEpoch(s, o.updatesPerEpoch as number);
+  if (o.tInEpochs && o.updatesPerEpoch !== undefined) s = perEpoch(s, o.updatesPerEpoch);
   return s;
 }
 
-function cycled(template: Schedule, o: NormalizedOptions, kDecay = 1): Schedule {
-  return cycles(template, { mul: o.cycleMul as number, decay: o.cycleDecay as number, limit: o.cycleLimit as number, kDecay, after: o.lrMin as number });
+function cycled(template: Schedule, o: Settled<typeof cycleOptions>, kDecay = 1): Schedule {
+  return cycles(template, { mul: o.cycleMul, decay: o.cycleDecay, limit: o.cycleLimit, kDecay, after: o.lrMin });
 }
 
 export const timmCosineDefinition = defineDefinition({
@@ -88,10 +88,10 @@ export const timmCosineDefinition = defineDefinition({
   doc: 'timm CosineLRScheduler: cosine cycles with warmup, cycle_mul/decay/limit, k-decay and noise.',
   example: { lr: 0.1, tInitial: 50 },
   options: { ...common, ...cycleOptions, warmupPrefix: bool('Start the schedule after the warmup.', false), kDecay: num('k-decay exponent.', { min: 0, minExclusive: true, default: 1 }) },
-  check: checkCommon,
+  check: (o, scope) => checkCommon(o, scope),
   build: (o) => {
-    const template = cosine({ from: o.lr as number, to: o.lrMin as number, steps: o.tInitial as number });
-    return finish(cycled(template, o, o.kDecay as number), o, o.warmupPrefix as boolean, o.lr as number);
+    const template = cosine({ from: o.lr, to: o.lrMin, steps: o.tInitial });
+    return finish(cycled(template, o, o.kDecay), o, o.warmupPrefix, o.lr);
   },
 });
 
@@ -108,12 +108,12 @@ export const timmTanhDefinition = defineDefinition({
   },
   check: (o, scope) => {
     checkCommon(o, scope);
-    if ((o.lb as number) >= (o.ub as number)) throw new OptionError(`${scope}.lb`, o.lb, `a number below ub (${String(o.ub)})`);
+    if (o.lb >= o.ub) throw new OptionError(at(scope, 'lb'), o.lb, `a number below ub (${String(o.ub)})`);
   },
   build: (o) => {
-    const template = tanh({ from: o.lr as number, to: o.lrMin as number, steps: o.tInitial as number, lb: o.lb as number, ub: o.ub as number });
+    const template = tanh({ from: o.lr, to: o.lrMin, steps: o.tInitial, lb: o.lb, ub: o.ub });
     // timm's tanh warmup heads for base_values with prefix, else for _get_lr(warmup_t) (the copies drifted; both kept).
-    return finish(cycled(template, o), o, o.warmupPrefix as boolean, o.warmupPrefix ? (o.lr as number) : undefined);
+    return finish(cycled(template, o), o, o.warmupPrefix, o.warmupPrefix ? o.lr : undefined);
   },
 });
 
@@ -127,9 +127,9 @@ export const timmStepDefinition = defineDefinition({
     decayRate: num('Factor per decay.', { min: 0, minExclusive: true, default: 1 }),
     warmupPrefix: bool('Start the schedule after the warmup.', true),
   },
-  check: checkCommon,
+  check: (o, scope) => checkCommon(o, scope),
   build: (o) =>
-    finish(step({ from: o.lr as number, stepSize: o.decayT as number, gamma: o.decayRate as number }), o, o.warmupPrefix as boolean, o.lr as number),
+    finish(step({ from: o.lr, stepSize: o.decayT, gamma: o.decayRate }), o, o.warmupPrefix, o.lr),
 });
 
 export const timmPolyDefinition = defineDefinition({
@@ -143,10 +143,10 @@ export const timmPolyDefinition = defineDefinition({
     warmupPrefix: bool('Start the schedule after the warmup.', false),
     kDecay: num('k-decay exponent.', { min: 0, minExclusive: true, default: 1 }),
   },
-  check: checkCommon,
+  check: (o, scope) => checkCommon(o, scope),
   build: (o) => {
-    const template = polynomial({ from: o.lr as number, to: o.lrMin as number, steps: o.tInitial as number, power: o.power as number });
-    return finish(cycled(template, o, o.kDecay as number), o, o.warmupPrefix as boolean, o.lr as number);
+    const template = polynomial({ from: o.lr, to: o.lrMin, steps: o.tInitial, power: o.power });
+    return finish(cycled(template, o, o.kDecay), o, o.warmupPrefix, o.lr);
   },
 });
 

@@ -9,7 +9,7 @@ describe('constant', () => {
     expect(s.spec).toEqual({ type: 'constant', value: 0.1 });
   });
   it('validates when built', () => {
-    expect(() => constant({ value: '0.1' as never })).toThrow(new OptionError('constant.value', '0.1', 'a finite number'));
+    expect(() => constant({ value: '0.1' as never })).toThrow(new OptionError(['constant', 'value'], '0.1', 'a finite number'));
     expect(() => constant({ value: 1, extra: 2 } as never)).toThrow(/constant\.extra: expected no such option/);
     expect(() => constant({} as never)).toThrow(/constant\.value: expected a finite number \(required\), got undefined/);
   });

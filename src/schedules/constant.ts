@@ -12,7 +12,7 @@ export const constantDefinition = defineDefinition({
   example: { value: 0.1 },
   options: { value: num('The value at every step.') },
   build: (o) => {
-    const value = o.value as number;
+    const value = o.value;
     return () => value;
   },
 });

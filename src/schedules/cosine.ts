@@ -33,13 +33,13 @@ export const cosineDefinition = defineDefinition({
   },
   check: (o, scope) => exclusive(o, scope, 'alpha', 'to'),
   build: (o) => {
-    const from = o.from as number;
-    const steps = o.steps as number;
-    const cycles = o.cycles as number;
-    const exponent = o.exponent as number;
-    const periodic = o.periodic as boolean;
-    const alpha = o.alpha as number | undefined;
-    const to = o.to as number | undefined;
+    const from = o.from;
+    const steps = o.steps;
+    const cycles = o.cycles;
+    const exponent = o.exponent;
+    const periodic = o.periodic;
+    const alpha = o.alpha;
+    const to = o.to;
     return (t) => {
       const c = periodic ? t : Math.min(t, steps);
       // Operand order as Hugging Face and Keras: cos(pi * cycles * 2 * (t / steps)).

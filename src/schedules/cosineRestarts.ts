@@ -30,12 +30,12 @@ export const cosineRestartsDefinition = defineDefinition({
   },
   check: (o, scope) => exclusive(o, scope, 'alpha', 'to'),
   build: (o) => {
-    const from = o.from as number;
-    const t0 = o.t0 as number;
-    const tMult = o.tMult as number;
-    const mMul = o.mMul as number;
-    const alpha = o.alpha as number | undefined;
-    const to = o.to as number | undefined;
+    const from = o.from;
+    const t0 = o.t0;
+    const tMult = o.tMult;
+    const mMul = o.mMul;
+    const alpha = o.alpha;
+    const to = o.to;
     return (t) => {
       // Keras' arithmetic, in float64.
       let fraction = t / t0;

@@ -29,12 +29,12 @@ export const cyclicDefinition = defineDefinition({
     gamma: num("Amplitude factor per step for 'exp_range'.", { min: 0, minExclusive: true, default: 1 }),
   },
   build: (o) => {
-    const base = o.baseLr as number;
-    const max = o.maxLr as number;
-    const up = o.stepSizeUp as number;
-    const down = (o.stepSizeDown as number | undefined) ?? up;
-    const mode = o.mode as string;
-    const gamma = o.gamma as number;
+    const base = o.baseLr;
+    const max = o.maxLr;
+    const up = o.stepSizeUp;
+    const down = o.stepSizeDown ?? up;
+    const mode = o.mode;
+    const gamma = o.gamma;
     const total = up + down;
     const ratio = up / total;
     return (t) => {

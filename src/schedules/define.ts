@@ -1,7 +1,7 @@
-import { OptionError } from '../errors.js';
+import { at, MAX_NESTING, NestingError, OptionError, type Path, type Where } from '../errors.js';
 import type { JsonValue } from '../state.js';
 import { boolean, integerAtLeast, knownKeys, numberInRange, oneOf, plainObject, type RangeBounds } from '../validate.js';
-import { defineSchedule, specOf, type Schedule, type ScheduleLike, type ScheduleSpec } from './Schedule.js';
+import { defineSchedule, nestingOf, specOf, type Schedule, type ScheduleLike, type ScheduleSpec } from './Schedule.js';
 
 /**
  * The type of one option, described as data. The same description validates options when a schedule
@@ -23,7 +23,7 @@ export type OptionType =
       /** Human description used in error messages. */
       expectation: string;
       /** Validates and normalizes; throws OptionError naming `option`. */
-      check: (option: string, value: unknown) => JsonValue;
+      check: (option: Path, value: unknown) => JsonValue;
       /**
        * How forms and tables present it (the playground's inputs, `lrkit recipes`); default 'json'
        * (edited as JSON text). 'enum' lists suggested `values`; 'expression' is a safe expression in `variable`.
@@ -53,21 +53,55 @@ export type NormalizedOptions = Record<string, unknown>;
  * (`hf.cosine`). `build` receives validated options with defaults filled in.
  */
 export interface ScheduleDefinition {
-  /** The `type` used in specs. */
+  /** The `type` used in specs: the JavaScript name (`hf.cosineWithRestarts`), which `toSpec` emits. */
   readonly type: string;
+  /** Other names accepted in specs (the upstream library's, e.g. `hf.cosine_with_restarts`); they normalize to `type`. */
+  readonly aliases?: readonly string[];
   /** One-line description (JSDoc, JSON Schema description). */
   readonly doc: string;
   readonly options: Readonly<Record<string, OptionDef>>;
   /** Valid options showing a typical use (`lrkit recipes`, the playground's default; a test builds each one). */
   readonly example: Readonly<Record<string, JsonValue>>;
   /** Cross-option checks (e.g. two options that exclude each other). */
-  readonly check?: (options: NormalizedOptions, scope: string) => void;
-  readonly build: (options: NormalizedOptions, scope: string) => (step: number) => number;
+  check?(options: NormalizedOptions, scope: Path): void;
+  build(options: NormalizedOptions, scope: Path): (step: number) => number;
 }
 
-/** Identity helper that keeps definitions type-checked. */
-export function defineDefinition(definition: ScheduleDefinition): ScheduleDefinition {
-  return Object.freeze(definition);
+/** The value an option of type `T` has after validation. */
+export type OptionValue<T> = T extends { kind: 'number' | 'integer' }
+  ? number
+  : T extends { kind: 'boolean' }
+    ? boolean
+    : T extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : T extends { kind: 'numberList' }
+        ? number[]
+        : T extends { kind: 'schedule' }
+          ? ScheduleLike
+          : T extends { kind: 'scheduleList' }
+            ? ScheduleLike[]
+            : unknown;
+
+type IsOptional<O> = O extends { default: JsonValue } ? false : O extends { optional: boolean } ? true : false;
+
+/** Validated options of a definition's `options`: defaults filled in, optional-without-default options maybe absent. */
+export type Settled<D extends Readonly<Record<string, OptionDef>>> = {
+  -readonly [K in keyof D as IsOptional<D[K]> extends true ? never : K]: OptionValue<D[K]['type']>;
+} & {
+  -readonly [K in keyof D as IsOptional<D[K]> extends true ? K : never]?: OptionValue<D[K]['type']>;
+};
+
+/** A definition as written: `check` and `build` see the options typed from `options` (no casts). */
+export interface TypedScheduleDefinition<D extends Readonly<Record<string, OptionDef>>> extends Omit<ScheduleDefinition, 'options' | 'check' | 'build'> {
+  readonly options: D;
+  check?(options: Settled<D>, scope: Path): void;
+  build(options: Settled<D>, scope: Path): (step: number) => number;
+}
+
+/** Declares a schedule definition; the options passed to `check` and `build` are typed from `options`. */
+export function defineDefinition<const D extends Readonly<Record<string, OptionDef>>>(definition: TypedScheduleDefinition<D>): ScheduleDefinition {
+  // The one place where typed options meet the untyped registry: `normalizeOptions` produces exactly Settled<D>.
+  return Object.freeze(definition) as unknown as ScheduleDefinition;
 }
 
 /** Human description of an option type, as used in `expected ...` messages. */
@@ -101,7 +135,8 @@ function describeRange(what: string, b: RangeBounds): string {
 }
 
 /** Validates one option value against its type; returns the normalized value. */
-export function checkOption(option: string, value: unknown, type: OptionType): unknown {
+export function checkOption(where: Where, value: unknown, type: OptionType): unknown {
+  const option = typeof where === 'string' ? [where] : where;
   switch (type.kind) {
     case 'number':
       if (type.min === undefined && type.max === undefined) {
@@ -120,7 +155,7 @@ export function checkOption(option: string, value: unknown, type: OptionType): u
         throw new OptionError(option, value, `${describeType(type)}${type.minLength ? ` with at least ${type.minLength} entries` : ''}`);
       }
       const list = value.map((v, i) =>
-        type.integer ? integerAtLeast(`${option}[${i}]`, v, type.min ?? -Number.MAX_SAFE_INTEGER) : checkOption(`${option}[${i}]`, v, { ...type, kind: 'number' }),
+        type.integer ? integerAtLeast(at(option, i), v, type.min ?? -Number.MAX_SAFE_INTEGER) : checkOption(at(option, i), v, { ...type, kind: 'number' }),
       ) as number[];
       for (let i = 1; i < list.length; i++) {
         const a = list[i - 1] as number;
@@ -137,7 +172,7 @@ export function checkOption(option: string, value: unknown, type: OptionType): u
     case 'scheduleList':
       if (!Array.isArray(value) || value.length < (type.minLength ?? 1)) throw new OptionError(option, value, describeType(type));
       value.forEach((v, i) => {
-        if (typeof v !== 'function') throw new OptionError(`${option}[${i}]`, v, 'a schedule (a function of the step)');
+        if (typeof v !== 'function') throw new OptionError(at(option, i), v, 'a schedule (a function of the step)');
       });
       return [...value];
     case 'custom':
@@ -145,22 +180,42 @@ export function checkOption(option: string, value: unknown, type: OptionType): u
   }
 }
 
-/** Validates an options object against a definition: known keys, types, defaults, cross-checks. */
-export function normalizeOptions(definition: ScheduleDefinition, raw: unknown): NormalizedOptions {
-  const scope = definition.type;
-  const options = plainObject(`${scope}.options`, raw ?? {});
-  knownKeys(scope, options, Object.keys(definition.options));
+/**
+ * Validates an options object against a definition: known keys, types, defaults, cross-checks. `scope` is
+ * where the options sit (a spec path such as `['scheduler', 'schedule']`; default: the type, for direct calls).
+ */
+export function normalizeOptions(definition: ScheduleDefinition, raw: unknown, scope: Path = [definition.type]): NormalizedOptions {
+  return normalizeWith(definition.type, definition.options, raw, scope, definition.check);
+}
+
+/**
+ * The one options validator behind schedules and scheduler classes: `raw` must be an object with only
+ * known keys; absent options take their default (or stay absent when optional); each value is checked
+ * against its type at its own path; `check` then sees the whole. With `nullIsAbsent`, `null` counts as
+ * absent for optional options (PyTorch's `None`).
+ */
+export function normalizeWith(
+  type: string,
+  definitions: Readonly<Record<string, OptionDef>>,
+  raw: unknown,
+  scope: Path,
+  check?: (options: NormalizedOptions, scope: Path) => void,
+  { nullIsAbsent = false }: { nullIsAbsent?: boolean } = {},
+): NormalizedOptions {
+  const options = plainObject(scope.length === 1 && scope[0] === type ? at(scope, 'options') : scope, raw ?? {});
+  knownKeys(scope, options, Object.keys(definitions));
   const out: NormalizedOptions = {};
-  for (const [key, def] of Object.entries(definition.options)) {
+  for (const [key, def] of Object.entries(definitions)) {
     let value = options[key];
+    if (value === null && nullIsAbsent && def.optional) value = undefined;
     if (value === undefined) {
       if (def.default !== undefined) value = def.default;
       else if (def.optional) continue;
-      else throw new OptionError(`${scope}.${key}`, undefined, `${describeType(def.type)} (required)`);
+      else throw new OptionError(at(scope, key), undefined, `${describeType(def.type)} (required)`);
     }
-    out[key] = checkOption(`${scope}.${key}`, value, def.type);
+    out[key] = checkOption(at(scope, key), value, def.type);
   }
-  definition.check?.(out, scope);
+  check?.(out, scope);
   return out;
 }
 
@@ -191,29 +246,41 @@ export function specFromOptions(definition: ScheduleDefinition, options: Normali
  * @example
  * const s = instantiate(cosineDefinition, { from: 0.1, steps: 10 });
  */
-export function instantiate(definition: ScheduleDefinition, raw: unknown): Schedule {
-  const options = normalizeOptions(definition, raw);
-  const fn = definition.build(options, definition.type);
-  return defineSchedule(fn, specFromOptions(definition, options));
+export function instantiate(definition: ScheduleDefinition, raw: unknown, scope: Path = [definition.type]): Schedule {
+  const options = normalizeOptions(definition, raw, scope);
+  // Nesting is counted when built, in code as from a spec, so no schedule is deeper than a spec may be.
+  let inner = 0;
+  for (const [key, def] of Object.entries(definition.options)) {
+    const value = options[key];
+    if (def.type.kind === 'schedule' && value !== undefined) inner = Math.max(inner, nestingOf(value as ScheduleLike));
+    if (def.type.kind === 'scheduleList' && Array.isArray(value)) for (const v of value) inner = Math.max(inner, nestingOf(v as ScheduleLike));
+  }
+  if (inner + 1 > MAX_NESTING + 1) throw new NestingError(scope, MAX_NESTING);
+  const fn = definition.build(options, scope);
+  return defineSchedule(fn, specFromOptions(definition, options), inner + 1);
 }
 
-// Shorthands used by the definitions.
-export const num = (doc: string, extra: Partial<OptionDef> & RangeBounds = {}): OptionDef => {
-  const { default: d, optional, ...bounds } = extra;
-  return { type: { kind: 'number', ...bounds }, doc, ...(d !== undefined ? { default: d } : {}), ...(optional ? { optional } : {}) };
+// Shorthands used by the definitions; their types say whether an option has a default or may be absent.
+type Extra = { default?: JsonValue; optional?: boolean };
+type Flags<E> = (E extends { default: JsonValue } ? { default: JsonValue } : unknown) & (E extends { optional: true } ? { optional: true } : unknown);
+export const num = <const E extends Extra & RangeBounds = Record<never, never>>(doc: string, extra?: E): { type: { kind: 'number' } & RangeBounds; doc: string } & Flags<E> => {
+  const { default: d, optional, ...bounds } = (extra ?? {}) as Extra & RangeBounds;
+  return { type: { kind: 'number', ...bounds }, doc, ...(d !== undefined ? { default: d } : {}), ...(optional ? { optional } : {}) } as never;
 };
-export const int = (doc: string, min: number, extra: Partial<OptionDef> = {}): OptionDef => ({ type: { kind: 'integer', min }, doc, ...extra });
-export const bool = (doc: string, def: boolean): OptionDef => ({ type: { kind: 'boolean' }, doc, default: def });
-export const choice = (doc: string, values: readonly string[], def?: string): OptionDef => ({
-  type: { kind: 'enum', values },
-  doc,
-  ...(def !== undefined ? { default: def } : {}),
-});
-export const scheduleOption = (doc: string): OptionDef => ({ type: { kind: 'schedule' }, doc });
+export const int = <const E extends Extra = Record<never, never>>(doc: string, min: number, extra?: E): { type: { kind: 'integer'; min: number }; doc: string } & Flags<E> =>
+  ({ type: { kind: 'integer', min }, doc, ...(extra ?? {}) }) as never;
+export const bool = (doc: string, def: boolean): { type: { kind: 'boolean' }; doc: string; default: boolean } => ({ type: { kind: 'boolean' }, doc, default: def });
+export const choice = <const V extends string, const Def extends V | undefined = undefined>(
+  doc: string,
+  values: readonly V[],
+  def?: Def,
+): { type: { kind: 'enum'; values: readonly V[] }; doc: string } & (Def extends string ? { default: JsonValue } : unknown) =>
+  ({ type: { kind: 'enum', values }, doc, ...(def !== undefined ? { default: def } : {}) }) as never;
+export const scheduleOption = (doc: string): { type: { kind: 'schedule' }; doc: string } => ({ type: { kind: 'schedule' }, doc });
 
 /** Optional numbers that exclude each other (e.g. `alpha` and `to`). */
-export function exclusive(options: NormalizedOptions, scope: string, a: string, b: string): void {
+export function exclusive(options: NormalizedOptions, scope: Path, a: string, b: string): void {
   if (options[a] !== undefined && options[b] !== undefined) {
-    throw new OptionError(`${scope}.${b}`, options[b], `no ${b} when ${a} is given (they set the same thing)`);
+    throw new OptionError(at(scope, b), options[b], `no ${b} when ${a} is given (they set the same thing)`);
   }
 }

@@ -26,11 +26,11 @@ export const exponentialDefinition = defineDefinition({
     to: num('Bound where the decay stops (lower bound when rate < 1, upper when rate > 1).', { optional: true }),
   },
   build: (o) => {
-    const from = o.from as number;
-    const rate = o.rate as number;
-    const steps = o.steps as number;
-    const staircase = o.staircase as boolean;
-    const to = o.to as number | undefined;
+    const from = o.from;
+    const rate = o.rate;
+    const steps = o.steps;
+    const staircase = o.staircase;
+    const to = o.to;
     return (t) => {
       if (t <= 0) return bound(from);
       let p = t / steps;

@@ -17,8 +17,8 @@ export const inverseSqrtDefinition = defineDefinition({
     timescale: num('Time scale of the decay.', { min: 0, minExclusive: true }),
   },
   build: (o) => {
-    const from = o.from as number;
-    const timescale = o.timescale as number;
+    const from = o.from;
+    const timescale = o.timescale;
     return (t) => from * (1.0 / Math.sqrt((t + timescale) / timescale));
   },
 });

@@ -23,10 +23,10 @@ export const inverseTimeDefinition = defineDefinition({
     staircase: bool('Floor t / steps.', false),
   },
   build: (o) => {
-    const from = o.from as number;
-    const rate = o.rate as number;
-    const steps = o.steps as number;
-    const staircase = o.staircase as boolean;
+    const from = o.from;
+    const rate = o.rate;
+    const steps = o.steps;
+    const staircase = o.staircase;
     return (t) => {
       let p = t / steps;
       if (staircase) p = Math.floor(p);

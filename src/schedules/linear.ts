@@ -20,9 +20,9 @@ export const linearDefinition = defineDefinition({
     steps: num('Length of the transition.', { min: 0, minExclusive: true }),
   },
   build: (o) => {
-    const from = o.from as number;
-    const to = o.to as number;
-    const steps = o.steps as number;
+    const from = o.from;
+    const to = o.to;
+    const steps = o.steps;
     return (t) => {
       // Optax's form (polynomial with power 1): exact at both ends.
       const c = t <= 0 ? 0 : t >= steps ? steps : t;

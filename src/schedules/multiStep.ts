@@ -21,9 +21,9 @@ export const multiStepDefinition = defineDefinition({
     gamma: num('Factor per milestone.', { min: 0, minExclusive: true, default: 0.1 }),
   },
   build: (o) => {
-    const from = o.from as number;
-    const milestones = o.milestones as number[];
-    const gamma = o.gamma as number;
+    const from = o.from;
+    const milestones = o.milestones;
+    const gamma = o.gamma;
     return (t) => from * gamma ** bisectRight(milestones, t);
   },
 });

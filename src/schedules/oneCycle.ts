@@ -1,5 +1,5 @@
 import { bool, choice, defineDefinition, instantiate, num } from './define.js';
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import type { Schedule } from './Schedule.js';
 
 export interface OneCycleOptions {
@@ -33,21 +33,21 @@ export const oneCycleDefinition = defineDefinition({
     threePhase: bool("Use the paper's three phases.", false),
   },
   check: (o, scope) => {
-    const total = o.totalSteps as number;
-    const pct = o.pctStart as number;
+    const total = o.totalSteps;
+    const pct = o.pctStart;
     const first = pct * total - 1;
     const second = o.threePhase ? 2 * pct * total - 2 : total - 1;
     if (first === 0 || second - first === 0 || (o.threePhase && total - 1 - second === 0)) {
-      throw new OptionError(`${scope}.pctStart`, pct, `a value that gives every phase a non-zero length with totalSteps ${total}`);
+      throw new OptionError(at(scope, 'pctStart'), pct, `a value that gives every phase a non-zero length with totalSteps ${total}`);
     }
   },
   build: (o) => {
-    const maxLr = o.maxLr as number;
-    const total = o.totalSteps as number;
-    const pct = o.pctStart as number;
+    const maxLr = o.maxLr;
+    const total = o.totalSteps;
+    const pct = o.pctStart;
     const cos = o.annealStrategy === 'cos';
-    const initial = maxLr / (o.divFactor as number);
-    const min = initial / (o.finalDivFactor as number);
+    const initial = maxLr / o.divFactor;
+    const min = initial / o.finalDivFactor;
     const phases = o.threePhase
       ? [
           { end: pct * total - 1, a: initial, b: maxLr },

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate } from './define.js';
 import { bisectLeft } from '../bisect.js';
 import type { Schedule } from './Schedule.js';
@@ -19,13 +19,13 @@ export const piecewiseConstantDefinition = defineDefinition({
     values: { type: { kind: 'numberList', minLength: 1 }, doc: 'One more value than boundaries.' },
   },
   check: (o, scope) => {
-    const b = o.boundaries as number[];
-    const v = o.values as number[];
-    if (v.length !== b.length + 1) throw new OptionError(`${scope}.values`, v, `${b.length + 1} values (one more than boundaries)`);
+    const b = o.boundaries;
+    const v = o.values;
+    if (v.length !== b.length + 1) throw new OptionError(at(scope, 'values'), v, `${b.length + 1} values (one more than boundaries)`);
   },
   build: (o) => {
-    const boundaries = o.boundaries as number[];
-    const values = o.values as number[];
+    const boundaries = o.boundaries;
+    const values = o.values;
     // Keras switches *after* a boundary: the count of boundaries strictly below t.
     return (t) => values[bisectLeft(boundaries, t)] as number;
   },

@@ -29,11 +29,11 @@ export const polynomialDefinition = defineDefinition({
     cycle: bool('Past `steps`, decay again towards the next multiple of `steps` (Keras).', false),
   },
   build: (o) => {
-    const from = o.from as number;
-    const to = o.to as number;
-    const steps = o.steps as number;
-    const power = o.power as number;
-    const cycle = o.cycle as boolean;
+    const from = o.from;
+    const to = o.to;
+    const steps = o.steps;
+    const power = o.power;
+    const cycle = o.cycle;
     return (t) => {
       let step = t < 0 ? 0 : t;
       let decaySteps = steps;

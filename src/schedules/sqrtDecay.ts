@@ -20,9 +20,9 @@ export const sqrtDecayDefinition = defineDefinition({
     steps: num('Length of the decay.', { min: 0, minExclusive: true }),
   },
   build: (o) => {
-    const from = o.from as number;
-    const to = o.to as number;
-    const steps = o.steps as number;
+    const from = o.from;
+    const to = o.to;
+    const steps = o.steps;
     return (t) => to + (from - to) * (1.0 - Math.sqrt(Math.min(Math.max(t, 0), steps) / steps));
   },
 });

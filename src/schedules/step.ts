@@ -20,9 +20,9 @@ export const stepDefinition = defineDefinition({
     gamma: num('Factor per decay.', { min: 0, minExclusive: true, default: 0.1 }),
   },
   build: (o) => {
-    const from = o.from as number;
-    const stepSize = o.stepSize as number;
-    const gamma = o.gamma as number;
+    const from = o.from;
+    const stepSize = o.stepSize;
+    const gamma = o.gamma;
     return (t) => from * gamma ** Math.floor(t / stepSize);
   },
 });

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError } from '../errors.js';
 import { defineDefinition, instantiate, num } from './define.js';
 import type { Schedule } from './Schedule.js';
 
@@ -27,14 +27,14 @@ export const tanhDefinition = defineDefinition({
     ub: num('Upper bound of the tanh argument.', { default: 3 }),
   },
   check: (o, scope) => {
-    if ((o.lb as number) >= (o.ub as number)) throw new OptionError(`${scope}.lb`, o.lb, `a number below ub (${String(o.ub)})`);
+    if (o.lb >= o.ub) throw new OptionError(at(scope, 'lb'), o.lb, `a number below ub (${String(o.ub)})`);
   },
   build: (o) => {
-    const from = o.from as number;
-    const to = o.to as number;
-    const steps = o.steps as number;
-    const lb = o.lb as number;
-    const ub = o.ub as number;
+    const from = o.from;
+    const to = o.to;
+    const steps = o.steps;
+    const lb = o.lb;
+    const ub = o.ub;
     return (t) => {
       const tr = Math.min(Math.max(t, 0), steps) / steps;
       return to + 0.5 * (from - to) * (1 - Math.tanh(lb * (1.0 - tr) + ub * tr));

@@ -1,4 +1,4 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, toPath, type Path, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { plainObject } from '../validate.js';
 import { ChainedScheduler } from '../torch/ChainedScheduler.js';
@@ -21,112 +21,89 @@ import { SWALR } from '../torch/SWALR.js';
 import { PlateauSequentialLR } from '../stateful/PlateauSequentialLR.js';
 import { ScheduleLR } from '../stateful/ScheduleLR.js';
 import { WarmupLR } from '../stateful/WarmupLR.js';
-import { scheduleFromSpec } from './buildSchedule.js';
+import { checkNesting, scheduleFromSpec } from './buildSchedule.js';
 import { isScheduleType, SCHEDULE_DEFINITIONS } from './scheduleDefinitions.js';
-import { recordSpec } from './recordedSpecs.js';
 
-/** A scheduler described as JSON: `type` is the PyTorch class name, the other keys its options. */
-export interface SchedulerSpec {
-  type: string;
-  [option: string]: unknown;
-}
+export type { SchedulerSpec } from '../torch/LRScheduler.js';
 
-type Factory = (optimizer: Optimizer, options: Record<string, unknown>, path: string) => Scheduler;
+type Factory = (optimizer: Optimizer, options: Record<string, unknown>, path: Path, depth: number) => Scheduler;
 
-// Options are passed through untouched: each constructor validates its own, and errors are re-labelled
-// with the JSON path below.
+// Each constructor validates its own options (its one definition) at the path it is given; composites'
+// children are built first, each with its path and depth passed down.
 const FACTORIES: Record<string, Factory> = {
-  LambdaLR: (o, x) => new LambdaLR(o, x as never),
-  MultiplicativeLR: (o, x) => new MultiplicativeLR(o, x as never),
-  StepLR: (o, x) => new StepLR(o, x as never),
-  MultiStepLR: (o, x) => new MultiStepLR(o, x as never),
-  ConstantLR: (o, x) => new ConstantLR(o, x as never),
-  LinearLR: (o, x) => new LinearLR(o, x as never),
-  ExponentialLR: (o, x) => new ExponentialLR(o, x as never),
-  PolynomialLR: (o, x) => new PolynomialLR(o, x as never),
-  CosineAnnealingLR: (o, x) => new CosineAnnealingLR(o, x as never),
-  CosineAnnealingWarmRestarts: (o, x) => new CosineAnnealingWarmRestarts(o, x as never),
-  CyclicLR: (o, x) => new CyclicLR(o, x as never),
-  OneCycleLR: (o, x) => new OneCycleLR(o, x as never),
-  ReduceLROnPlateau: (o, x) => new ReduceLROnPlateau(o, x as never),
-  SWALR: (o, x) => new SWALR(o, x as never),
-  SequentialLR: (o, x, path) => {
+  LambdaLR: (o, x, p) => new LambdaLR(o, x as never, p),
+  MultiplicativeLR: (o, x, p) => new MultiplicativeLR(o, x as never, p),
+  StepLR: (o, x, p) => new StepLR(o, x as never, p),
+  MultiStepLR: (o, x, p) => new MultiStepLR(o, x as never, p),
+  ConstantLR: (o, x, p) => new ConstantLR(o, x as never, p),
+  LinearLR: (o, x, p) => new LinearLR(o, x as never, p),
+  ExponentialLR: (o, x, p) => new ExponentialLR(o, x as never, p),
+  PolynomialLR: (o, x, p) => new PolynomialLR(o, x as never, p),
+  CosineAnnealingLR: (o, x, p) => new CosineAnnealingLR(o, x as never, p),
+  CosineAnnealingWarmRestarts: (o, x, p) => new CosineAnnealingWarmRestarts(o, x as never, p),
+  CyclicLR: (o, x, p) => new CyclicLR(o, x as never, p),
+  OneCycleLR: (o, x, p) => new OneCycleLR(o, x as never, p),
+  ReduceLROnPlateau: (o, x, p) => new ReduceLROnPlateau(o, x as never, p),
+  SWALR: (o, x, p) => new SWALR(o, x as never, p),
+  SequentialLR: (o, x, path, depth) => {
     const { schedulers, ...rest } = x;
-    return new SequentialLR(o, { ...(rest as object), schedulers: buildChildren(o, schedulers, `${path}.schedulers`) } as never);
+    return new SequentialLR(o, { ...rest, schedulers: buildChildren(o, schedulers, at(path, 'schedulers'), depth) } as never, path);
   },
-  ChainedScheduler: (o, x, path) => {
+  ChainedScheduler: (o, x, path, depth) => {
     const { schedulers, ...rest } = x;
     const extra = Object.keys(rest);
-    if (extra.length > 0) throw new OptionError(`${path}.${extra[0]}`, rest[extra[0] as string], 'no such option (ChainedScheduler takes only schedulers)');
-    return new ChainedScheduler(buildChildren(o, schedulers, `${path}.schedulers`));
+    if (extra.length > 0) throw new OptionError(at(path, extra[0] as string), rest[extra[0] as string], 'no such option (ChainedScheduler takes only schedulers)');
+    return new ChainedScheduler(buildChildren(o, schedulers, at(path, 'schedulers'), depth), o, path);
   },
-  // lrkit's stateful bridges (issue 3): pure schedules on an optimizer, warmup for any scheduler, plateau-aware sequences.
-  ScheduleLR: (o, x, path) => {
+  // lrkit's stateful bridges: pure schedules on an optimizer, warmup for any scheduler, plateau-aware sequences.
+  ScheduleLR: (o, x, path, depth) => {
     const { schedule, ...rest } = x;
     const built = Array.isArray(schedule)
-      ? schedule.map((s, i) => scheduleFromSpec(s, `${path}.schedule[${i}]`))
-      : scheduleFromSpec(schedule, `${path}.schedule`);
-    return new ScheduleLR(o, { ...(rest as object), schedule: built } as never);
+      ? schedule.map((s, i) => scheduleFromSpec(s, at(path, 'schedule', i), depth + 1))
+      : schedule === undefined
+        ? undefined
+        : scheduleFromSpec(schedule, at(path, 'schedule'), depth + 1);
+    return new ScheduleLR(o, { ...rest, schedule: built } as never, path);
   },
-  WarmupLR: (o, x, path) => {
+  WarmupLR: (o, x, path, depth) => {
     const { scheduler, ...rest } = x;
-    return new WarmupLR(buildScheduler(o, scheduler, `${path}.scheduler`), rest as never);
+    return new WarmupLR(buildScheduler(o, scheduler, at(path, 'scheduler'), depth + 1), rest as never, path);
   },
-  PlateauSequentialLR: (o, x, path) => {
+  PlateauSequentialLR: (o, x, path, depth) => {
     const { schedulers, ...rest } = x;
-    if (!Array.isArray(schedulers) || schedulers.length === 0) throw new OptionError(`${path}.schedulers`, schedulers, 'a non-empty array of scheduler specs');
-    const children = schedulers.map((s, i) => buildScheduler(o, s, `${path}.schedulers[${i}]`));
-    return new PlateauSequentialLR(o, { ...(rest as object), schedulers: children } as never);
+    if (!Array.isArray(schedulers) || schedulers.length === 0) throw new OptionError(at(path, 'schedulers'), schedulers, 'a non-empty array of scheduler specs');
+    const children = schedulers.map((s, i) => buildScheduler(o, s, at(path, 'schedulers', i), depth + 1));
+    return new PlateauSequentialLR(o, { ...rest, schedulers: children } as never, path);
   },
 };
 
-/** Deepest nesting of composite schedulers a spec may use (a guard against hostile input, not a design limit). */
-export const MAX_NESTING = 16;
+export { MAX_NESTING } from './buildSchedule.js';
 
 /** The scheduler types a spec may use: PyTorch class names and lrkit's stateful bridges. Any schedule type is accepted too (see SCHEDULE_DEFINITIONS). */
 export const SCHEDULER_TYPES: readonly string[] = Object.keys(FACTORIES);
 
-function buildChildren(optimizer: Optimizer, specs: unknown, path: string): Chainable[] {
+function buildChildren(optimizer: Optimizer, specs: unknown, path: Path, depth: number): Chainable[] {
   if (!Array.isArray(specs) || specs.length === 0) throw new OptionError(path, specs, 'a non-empty array of scheduler specs');
-  return Array.from(specs, (s, i) => buildScheduler(optimizer, s, `${path}[${i}]`) as Chainable);
+  return Array.from(specs, (s, i) => buildScheduler(optimizer, s, at(path, i), depth + 1) as Chainable);
 }
 
 /**
  * Builds a PyTorch-layer scheduler from its JSON description, on `optimizer`. Errors name the JSON path,
- * e.g. `scheduler.schedulers[1].gamma: expected a number in (0, inf), got "0.9x"`.
+ * e.g. `scheduler.schedulers[1].gamma: expected a number in (0, inf), got "0.9x"` (the path is passed down
+ * to every constructor; `depth` counts the nesting, see {@link MAX_NESTING}). A schedule or recipe type is
+ * driven by a ScheduleLR.
  *
  * @example
  * buildScheduler(optimizer, { type: 'StepLR', stepSize: 10, gamma: 0.5 });
  */
-export function buildScheduler(optimizer: Optimizer, spec: unknown, path = 'scheduler'): Scheduler {
-  const depth = (path.match(/\.schedulers\[|\.scheduler\b/g) ?? []).length;
-  if (depth > MAX_NESTING) throw new OptionError(path, spec, `at most ${MAX_NESTING} levels of nested schedulers`);
+export function buildScheduler(optimizer: Optimizer, spec: unknown, where: Where = ['scheduler'], depth = 0): Scheduler {
+  const path = toPath(where);
+  checkNesting(path, depth);
   const { type, ...options } = plainObject(path, spec);
   // A pure schedule or recipe where a scheduler is expected: drive it with ScheduleLR (absolute lrs).
-  if (isScheduleType(type)) {
-    const scheduler = new ScheduleLR(optimizer, { schedule: scheduleFromSpec(spec, path) });
-    recordSpec(scheduler, spec);
-    return scheduler;
-  }
+  if (isScheduleType(type)) return new ScheduleLR(optimizer, { schedule: scheduleFromSpec(spec, path, depth) }, path);
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(FACTORIES, type)) {
-    throw new OptionError(`${path}.type`, type, `one of ${SCHEDULER_TYPES.join(', ')}, or a schedule type (${Object.keys(SCHEDULE_DEFINITIONS).join(', ')})`);
+    throw new OptionError(at(path, 'type'), type, `one of ${SCHEDULER_TYPES.join(', ')}, or a schedule type (${Object.keys(SCHEDULE_DEFINITIONS).join(', ')})`);
   }
-  try {
-    const scheduler = (FACTORIES[type] as Factory)(optimizer, options, path);
-    recordSpec(scheduler, spec);
-    return scheduler;
-  } catch (error) {
-    throw relabel(error, type, path);
-  }
-}
-
-/** Rewrites `StepLR.gamma` into `scheduler.schedulers[1].gamma` so errors point into the JSON. */
-function relabel(error: unknown, type: string, path: string): unknown {
-  if (!(error instanceof OptionError) || !error.option.startsWith(`${type}.`)) return error;
-  const rest = error.option.slice(type.length + 1);
-  let where: string;
-  if (rest === 'options') where = path;
-  else if (rest.startsWith('optimizer.paramGroups')) where = `optimizer.groups${rest.slice('optimizer.paramGroups'.length)}`;
-  else where = `${path}.${rest}`;
-  return new OptionError(where, error.value, error.expectation);
+  return (FACTORIES[type] as Factory)(optimizer, options, path, depth);
 }

@@ -37,8 +37,9 @@ function typeSchema(type: OptionType): Json {
   }
 }
 
-function objectSchema(type: string | null, doc: string, options: Readonly<Record<string, OptionDef>>, required: readonly string[]): Json {
-  const properties: Json = type === null ? {} : { type: { const: type } };
+function objectSchema(type: string | null, doc: string, options: Readonly<Record<string, OptionDef>>, required: readonly string[], aliases: readonly string[] = []): Json {
+  // Upstream names (hf.cosine_with_restarts) are accepted aliases of the JavaScript name.
+  const properties: Json = type === null ? {} : { type: aliases.length === 0 ? { const: type } : { enum: [type, ...aliases] } };
   for (const [key, def] of Object.entries(options)) {
     properties[key] = { ...typeSchema(def.type), description: def.doc, ...(def.default !== undefined ? { default: def.default } : {}) };
   }
@@ -64,7 +65,7 @@ export function buildJsonSchema(): Json & { $defs: Json } {
   const defs: Json = {};
   const scheduleRefs: Json[] = [];
   for (const [type, definition] of Object.entries(SCHEDULE_DEFINITIONS)) {
-    defs[type] = objectSchema(type, definition.doc, definition.options, requiredOf(definition));
+    defs[type] = objectSchema(type, definition.doc, definition.options, requiredOf(definition), definition.aliases);
     scheduleRefs.push({ $ref: `#/$defs/${type}` });
   }
   // Options-only variants that other definitions reference (e.g. optax.sgdr's cosineKwargs items).

@@ -1,5 +1,5 @@
-import { OptionError } from '../errors.js';
-import { createOptimizer, type CreateOptimizerOptions, type PlainOptimizer } from '../optim/createOptimizer.js';
+import { at, OptionError } from '../errors.js';
+import { PlainOptimizer, type CreateOptimizerOptions } from '../optim/createOptimizer.js';
 import { integerAtLeast, knownKeys, plainObject } from '../validate.js';
 import { buildScheduler, type SchedulerSpec } from './buildScheduler.js';
 import { checkStepInputs, drive, momentumOf, Run, type BuiltRun } from './drive.js';
@@ -40,21 +40,14 @@ function numberList(path: string, value: unknown, steps: number, allowNull: bool
   if (!Array.isArray(value) || value.length < steps) throw new OptionError(path, value, `an array with at least one entry per step (${steps})`);
   for (let i = 0; i < value.length; i++) {
     const v: unknown = value[i];
-    if (!(typeof v === 'number' || (allowNull && v === null))) throw new OptionError(`${path}[${i}]`, v, allowNull ? 'a number or null' : 'a number');
+    if (!(typeof v === 'number' || (allowNull && v === null))) throw new OptionError(at(path, i), v, allowNull ? 'a number or null' : 'a number');
   }
   return value as Array<number | null>;
 }
 
-/** Builds the trace's optimizer, with errors labelled `optimizer.*`. */
+/** Builds the trace's optimizer; errors name their path under `optimizer` (the prefix is passed down). */
 export function buildOptimizer(spec: CreateOptimizerOptions): PlainOptimizer {
-  try {
-    return createOptimizer(spec);
-  } catch (error) {
-    if (error instanceof OptionError && error.option.startsWith('createOptimizer.')) {
-      throw new OptionError(`optimizer.${error.option.slice('createOptimizer.'.length)}`, error.value, error.expectation);
-    }
-    throw error;
-  }
+  return new PlainOptimizer(spec, ['optimizer']);
 }
 
 /** A fresh optimizer and scheduler for a parsed spec. */

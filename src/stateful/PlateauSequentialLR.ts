@@ -1,7 +1,7 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { integerAtLeast, knownKeys, plainObject } from '../validate.js';
-import { checkOptimizer, type Chainable, type Scheduler, type StepInput } from '../torch/LRScheduler.js';
+import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers } from '../torch/defineOptions.js';
+import { checkOptimizer, type Chainable, type Scheduler, type SchedulerSpec, type StepInput } from '../torch/LRScheduler.js';
 import { checkMilestones } from '../torch/composites.js';
 import { Sequence } from '../torch/Sequence.js';
 
@@ -12,6 +12,17 @@ export interface PlateauSequentialLROptions {
   milestones: number[];
   lastEpoch?: number;
 }
+
+/** PlateauSequentialLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const plateauSequentialLROptions = defineOptions<PlateauSequentialLROptions>()({
+  type: 'PlateauSequentialLR',
+  doc: 'lrkit: SequentialLR that accepts ReduceLROnPlateau phases (e.g. warmup then plateau; needs metrics).',
+  module: 'lrkit',
+  stepPer: 'epoch',
+  cyclesMomentum: false,
+  options: { schedulers: schedulers('Scheduler specs, run in order (ReduceLROnPlateau allowed).', ''), milestones: milestones(''), lastEpoch: lastEpoch('') },
+  example: { schedulers: [{ type: 'LinearLR', startFactor: 0.1, totalIters: 5 }, { type: 'ReduceLROnPlateau', patience: 3 }], milestones: [5] },
+});
 
 /**
  * PyTorch's SequentialLR, plus phases stepped on a metric (pytorch/pytorch#68978): e.g. warmup, then
@@ -34,27 +45,31 @@ export class PlateauSequentialLR extends Sequence<Scheduler> implements Schedule
   readonly stepInput: StepInput;
   readonly acceptsEpoch = false;
 
-  constructor(optimizer: Optimizer, options: PlateauSequentialLROptions) {
-    checkOptimizer('PlateauSequentialLR', optimizer);
-    const opts = plainObject('PlateauSequentialLR.options', options);
-    knownKeys('PlateauSequentialLR', opts, ['schedulers', 'milestones', 'lastEpoch']);
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: PlateauSequentialLROptions, where: Where = 'PlateauSequentialLR') {
+    checkOptimizer(where, optimizer);
+    const opts = plateauSequentialLROptions.normalize(options, where);
     const children = opts.schedulers;
-    if (!Array.isArray(children) || children.length === 0) throw new OptionError('PlateauSequentialLR.schedulers', children, 'a non-empty array of schedulers');
     children.forEach((c: unknown, i) => {
       const child = c as Partial<Chainable> | null;
-      if (child === null || typeof child !== 'object' || typeof child.step !== 'function') throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, c, 'a scheduler');
+      if (child === null || typeof child !== 'object' || typeof child.step !== 'function') throw new OptionError(at(where, 'schedulers', i), c, 'a scheduler');
       const chainable = child.stepInput === 'none' && typeof child.initialStep === 'function';
       if (!chainable && (child as Partial<Scheduler>).stepInput !== 'metric') {
-        throw new OptionError(`PlateauSequentialLR.schedulers[${i}]`, child.type, 'a chainable scheduler or one stepped on a metric (ReduceLROnPlateau)');
+        throw new OptionError(at(where, 'schedulers', i), child.type, 'a chainable scheduler or one stepped on a metric (ReduceLROnPlateau)');
       }
-      if (child.optimizer !== optimizer) throw new OptionError(`PlateauSequentialLR.schedulers[${i}].optimizer`, child.type, 'the same optimizer as the PlateauSequentialLR');
+      if (child.optimizer !== optimizer) throw new OptionError(at(where, 'schedulers', i, 'optimizer'), child.type, 'the same optimizer as the PlateauSequentialLR');
     });
-    const milestones = checkMilestones('PlateauSequentialLR', opts.milestones, children.length);
-    const lastEpoch = integerAtLeast('PlateauSequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
+    const milestones = checkMilestones(where, opts.milestones, children.length);
+    const lastEpoch = opts.lastEpoch;
     // ReduceLROnPlateau does not set initialLr; a sequence made only of plateaus needs it here.
     for (const group of optimizer.paramGroups) if (group.initialLr === undefined) group.initialLr = group.lr;
     super(optimizer, children as Scheduler[], milestones, lastEpoch);
     this.stepInput = this.schedulers.some((c) => c.stepInput === 'metric') ? 'metric' : 'none';
+  }
+
+  /** The spec, with each phase's spec. */
+  toSpec(): SchedulerSpec {
+    return { ...optionsToSpec(plateauSequentialLROptions, { milestones: this.milestones }), schedulers: this.schedulers.map((c) => c.toSpec()) } as SchedulerSpec;
   }
 
   /** One step; `metric` is required while a phase stepped on a metric is active. */

@@ -75,6 +75,6 @@ describe('ScheduleLR', () => {
       lrs.push(optimizer.paramGroups[0]!.lr);
     }
     expect(lrs.map((v) => Number(v.toPrecision(12)))).toEqual([0.01, 0.04, 0.07, 0.1, 0.05, 0.025]);
-    expect(seq.preview(6).map((r) => Number(r[0]!.toPrecision(12)))).toEqual([0.01, 0.04, 0.07, 0.1, 0.05, 0.025]);
+    expect(Array.from(seq.preview(6)[0]!, (v) => Number(v.toPrecision(12)))).toEqual([0.01, 0.04, 0.07, 0.1, 0.05, 0.025]);
   });
 });

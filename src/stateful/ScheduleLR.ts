@@ -1,9 +1,9 @@
-import { OptionError, ScheduleError, StateError } from '../errors.js';
+import { at, OptionError, ScheduleError, StateError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { specOf, type ScheduleLike, type ScheduleSpec } from '../schedules/Schedule.js';
 import type { JsonValue, StateReader } from '../state.js';
-import { boolean, knownKeys, plainObject } from '../validate.js';
-import { checkOptimizer, LRScheduler, type LastEpochOption } from '../torch/LRScheduler.js';
+import { bool, defineOptions, lastEpoch } from '../torch/defineOptions.js';
+import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec } from '../torch/LRScheduler.js';
 
 export interface ScheduleLROptions extends LastEpochOption {
   /** A pure schedule or recipe for every group, or one per group. */
@@ -14,6 +14,36 @@ export interface ScheduleLROptions extends LastEpochOption {
    */
   relative?: boolean;
 }
+
+/** ScheduleLR's options as data (defaults, validation, schema, docs, codegen). */
+export const scheduleLROptions = defineOptions<ScheduleLROptions>()({
+  type: 'ScheduleLR',
+  doc: 'lrkit: drive a pure schedule or recipe (or one per group) on the optimizer, with exact JSON state.',
+  module: 'lrkit',
+  stepPer: 'any',
+  cyclesMomentum: false,
+  options: {
+    schedule: {
+      type: {
+        kind: 'custom',
+        schema: { oneOf: [{ $ref: '#/$defs/schedule' }, { type: 'array', items: { $ref: '#/$defs/schedule' }, minItems: 1 }] },
+        expectation: 'a schedule spec, or one per group',
+        form: 'schedule',
+        // In code: schedules (functions); a spec's schedule specs are built before the class sees them.
+        check: (path, value) => {
+          if (Array.isArray(value)) value.forEach((s, i) => checkFn(at(path, i), s));
+          else checkFn(path, value);
+          return value as never;
+        },
+      },
+      doc: 'The schedule(s).',
+      pytorch: '',
+    },
+    relative: bool('', 'The schedule gives a factor of each group initialLr.', false),
+    lastEpoch: lastEpoch(''),
+  },
+  example: { schedule: { type: 'cosine', from: 1, steps: 100, to: 0.01 }, relative: true },
+});
 
 /**
  * Drives pure schedules and recipes on an optimizer, LambdaLR-style: after the k-th `step()` every group's
@@ -33,23 +63,33 @@ export class ScheduleLR extends LRScheduler {
   readonly schedules: readonly ScheduleLike[];
   readonly relative: boolean;
 
-  constructor(optimizer: Optimizer, options: ScheduleLROptions) {
-    const opts = plainObject('ScheduleLR.options', options);
-    knownKeys('ScheduleLR', opts, ['schedule', 'relative', 'lastEpoch']);
-    const groups = checkOptimizer('ScheduleLR', optimizer).paramGroups.length;
-    const raw = opts.schedule;
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: ScheduleLROptions, where: Where = 'ScheduleLR') {
+    const o = scheduleLROptions.normalize(options, where);
+    const groups = checkOptimizer(where, optimizer).paramGroups.length;
+    const raw = o.schedule;
     let schedules: ScheduleLike[];
     if (Array.isArray(raw)) {
-      if (raw.length !== groups) throw new OptionError('ScheduleLR.schedule', raw, `one schedule per param group (${groups}), or a single schedule`);
-      schedules = raw.map((s, i) => checkFn(`ScheduleLR.schedule[${i}]`, s));
+      if (raw.length !== groups) throw new OptionError(at(where, 'schedule'), raw, `one schedule per param group (${groups}), or a single schedule`);
+      schedules = [...raw];
     } else {
-      schedules = new Array<ScheduleLike>(groups).fill(checkFn('ScheduleLR.schedule', raw));
+      schedules = new Array<ScheduleLike>(groups).fill(raw);
     }
-    const relative = boolean('ScheduleLR.relative', opts.relative ?? false);
-    super(optimizer, opts.lastEpoch as number | undefined, 'ScheduleLR');
+    super(optimizer, o.lastEpoch, where);
     this.schedules = schedules;
-    this.relative = relative;
+    this.relative = o.relative;
     this.initialStep();
+  }
+
+  /** The spec, with the schedules' specs; a plain-function schedule has no JSON form and throws an OptionError. */
+  toSpec(): SchedulerSpec {
+    const specs = this.schedules.map((f, i) => {
+      const spec = specOf(f);
+      if (spec === undefined) throw new OptionError(at(this.type, 'schedule', i), f, 'a schedule built by lrkit (a plain function, or a combinator of one, has no spec)');
+      return structuredClone(spec) as ScheduleSpec;
+    });
+    const same = this.schedules.every((f) => f === this.schedules[0]);
+    return { type: this.type, schedule: same ? specs[0] : specs, relative: this.relative };
   }
 
   protected computeLr(out: number[]): void {
@@ -94,7 +134,7 @@ export class ScheduleLR extends LRScheduler {
   }
 }
 
-function checkFn(option: string, value: unknown): ScheduleLike {
+function checkFn(option: Where, value: unknown): ScheduleLike {
   if (typeof value !== 'function') throw new OptionError(option, value, 'a schedule (a function of the step)');
   return value as ScheduleLike;
 }

@@ -1,9 +1,10 @@
-import { OptionError, StateError } from '../errors.js';
+import { at, NoClosedFormError, OptionError, StateError, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { warmupCurve, WARMUP_MODES, type WarmupMode } from '../combinators/warmup.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
-import { knownKeys, numberInRange, oneOf, plainObject, positiveInteger } from '../validate.js';
-import { checkCallOrder, type Scheduler, type StepInput } from '../torch/LRScheduler.js';
+import { numberInRange } from '../validate.js';
+import { choice, defineOptions, int, num } from '../torch/defineOptions.js';
+import { checkCallOrder, type Scheduler, type SchedulerSpec, type StepInput } from '../torch/LRScheduler.js';
 
 export interface WarmupLROptions {
   /** Warmup length in steps, a positive integer. */
@@ -13,6 +14,38 @@ export interface WarmupLROptions {
   /** Default 'linear'. */
   mode?: WarmupMode;
 }
+
+/** WarmupLR's options as data (defaults, validation, schema, docs, codegen); `scheduler` is the wrapped one (in code: the first argument). */
+export const warmupLROptions = defineOptions<WarmupLROptions & { scheduler: Scheduler }>()({
+  type: 'WarmupLR',
+  doc: 'lrkit: warmup in front of any scheduler (the wrapped scheduler starts after the warmup).',
+  module: 'lrkit',
+  stepPer: 'epoch',
+  cyclesMomentum: false,
+  options: {
+    scheduler: {
+      type: {
+        kind: 'custom',
+        schema: { $ref: '#/$defs/scheduler' },
+        expectation: 'a scheduler spec',
+        form: 'scheduler',
+        check: (path, value) => {
+          if (value === null || typeof value !== 'object' || typeof (value as Partial<Scheduler>).step !== 'function') throw new OptionError(path, value, 'a scheduler');
+          return value as never;
+        },
+      },
+      doc: 'The wrapped scheduler.',
+      pytorch: '',
+    },
+    steps: int('', 'Warmup steps.', 1),
+    startFactor: num('', 'Start as a fraction of the target.', { min: 0 }, 1 / 3),
+    mode: choice('', 'Warmup shape.', WARMUP_MODES, 'linear'),
+  },
+  example: { scheduler: { type: 'CosineAnnealingLR', tMax: 90 }, steps: 10, startFactor: 0.01 },
+  check: (o, path) => {
+    numberInRange(at(path, 'startFactor'), o.startFactor, { min: 0, minExclusive: o.mode === 'exponential' });
+  },
+});
 
 /**
  * Warmup in front of any stateful scheduler, ReduceLROnPlateau and composites included (the missing
@@ -44,21 +77,30 @@ export class WarmupLR implements Scheduler {
   private targets: number[];
   private readonly lastLr: number[];
 
-  constructor(scheduler: Scheduler, options: WarmupLROptions) {
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(scheduler: Scheduler, options: WarmupLROptions, where: Where = 'WarmupLR') {
     if (scheduler === null || typeof scheduler !== 'object' || typeof (scheduler as Partial<Scheduler>).step !== 'function') {
-      throw new OptionError('WarmupLR.scheduler', scheduler, 'a scheduler');
+      throw new OptionError(at(where, 'scheduler'), scheduler, 'a scheduler');
     }
-    const opts = plainObject('WarmupLR.options', options);
-    knownKeys('WarmupLR', opts, ['steps', 'startFactor', 'mode']);
-    this.steps = positiveInteger('WarmupLR.steps', opts.steps);
-    this.mode = oneOf('WarmupLR.mode', opts.mode ?? 'linear', WARMUP_MODES);
-    this.startFactor = numberInRange('WarmupLR.startFactor', opts.startFactor ?? 1 / 3, { min: 0, minExclusive: this.mode === 'exponential' });
+    if (options !== null && typeof options === 'object' && 'scheduler' in options) {
+      throw new OptionError(at(where, 'scheduler'), (options as { scheduler: unknown }).scheduler, 'the wrapped scheduler as the first argument, not an option');
+    }
+    const raw = options !== null && typeof options === 'object' && !Array.isArray(options) ? { ...options, scheduler } : options;
+    const o = warmupLROptions.normalize(raw, where);
+    this.steps = o.steps;
+    this.mode = o.mode;
+    this.startFactor = o.startFactor;
     this.scheduler = scheduler;
     this.optimizer = scheduler.optimizer;
     this.stepInput = scheduler.stepInput;
     this.targets = this.optimizer.paramGroups.map((g) => g.lr);
     this.lastLr = [...this.targets];
     this.write();
+  }
+
+  /** The spec, with the wrapped scheduler's spec. */
+  toSpec(): SchedulerSpec {
+    return { type: this.type, scheduler: this.scheduler.toSpec(), steps: this.steps, startFactor: this.startFactor, mode: this.mode };
   }
 
   private write(): void {
@@ -101,7 +143,7 @@ export class WarmupLR implements Scheduler {
   lrAt(step: number): number[] {
     if (step < this.steps) return this.targets.map((target) => warmupCurve(this.mode, this.startFactor * target, target, step, this.steps));
     const inner = this.scheduler as Partial<{ lrAt(step: number): number[] }>;
-    if (typeof inner.lrAt !== 'function') throw new OptionError('WarmupLR.lrAt', step, `a step inside the warmup (${this.scheduler.type} has no closed form)`);
+    if (typeof inner.lrAt !== 'function') throw new NoClosedFormError(this.type, `past the warmup it is ${this.scheduler.type}'s, which has none`);
     return inner.lrAt(step - this.steps);
   }
 

@@ -5,7 +5,7 @@ import { integerAtLeast, knownKeys, numberInRange, oneOf, plainObject } from '..
 import { makeHistogram } from './histogram.js';
 import type { AddHparamsOptions, HparamValue, TrainingLogger } from './logger.js';
 import { RecordFile } from './recordFile.js';
-import { checkStep, checkTag, checkText, checkValue, checkWallTime } from './tags.js';
+import { checkHparams, checkStep, checkTag, checkText, checkValue, checkWallTime } from './tags.js';
 
 export interface FileLoggerOptions {
   /** 'csv' or 'jsonl'; by default from the extension (.csv, else JSON lines). */
@@ -95,20 +95,7 @@ export class FileLogger implements TrainingLogger {
   }
 
   addHparams(hparams: Record<string, HparamValue>, metrics: Record<string, number>, options: AddHparamsOptions = {}): void {
-    const hp = plainObject('addHparams.hparams', hparams);
-    for (const [key, value] of Object.entries(hp)) {
-      checkTag('addHparams.hparams key', key);
-      if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) {
-        throw new OptionError(`addHparams.hparams.${key}`, value, 'a finite number, a string or a boolean');
-      }
-    }
-    const ms = plainObject('addHparams.metrics', metrics);
-    for (const [key, value] of Object.entries(ms)) {
-      checkTag('addHparams.metrics key', key);
-      checkValue(`addHparams.metrics.${key}`, value);
-    }
-    const opts = plainObject('addHparams.options', options);
-    knownKeys('addHparams', opts, ['step', 'trialId', 'wallTime']);
+    const { hparams: hp, metrics: ms, options: opts } = checkHparams(hparams, metrics, options);
     const t = opts.wallTime === undefined ? checkWallTime('FileLogger.clock', this.clock()) : checkWallTime('addHparams.wallTime', opts.wallTime);
     const trial = opts.trialId === undefined ? {} : { trialId: checkTag('addHparams.trialId', opts.trialId) };
     this.row('addHparams', 'hparams', 'hparams', { hparams: hp, metrics: ms, ...trial }, opts.step, t);

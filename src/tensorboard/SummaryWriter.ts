@@ -17,7 +17,7 @@ import {
   encodeSummary,
   type SummaryValue,
 } from './summaries.js';
-import { checkRunName, checkStep, checkTag, checkText, checkValue, checkWallTime } from './tags.js';
+import { checkHparams, checkRunName, checkStep, checkTag, checkText, checkValue, checkWallTime } from './tags.js';
 import { frameRecord } from './tfrecord.js';
 
 export interface SummaryWriterOptions {
@@ -173,24 +173,12 @@ export class SummaryWriter implements TrainingLogger {
    * writer.addHparams({ scheduler: 'StepLR', lr: 0.1, gamma: 0.2 }, { 'hparams/val_loss': 0.31, 'hparams/val_accuracy': 0.91 });
    */
   addHparams(hparams: Record<string, HparamValue>, metrics: Record<string, number>, options: AddHparamsOptions = {}): void {
-    const hp = plainObject('addHparams.hparams', hparams);
-    for (const [key, value] of Object.entries(hp)) {
-      checkTag('addHparams.hparams key', key);
-      const ok = typeof value === 'string' ? !/\p{Cs}/u.test(value) : typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
-      if (!ok) throw new OptionError(`addHparams.hparams.${key}`, value, 'a finite number, a string or a boolean');
-    }
-    const ms = plainObject('addHparams.metrics', metrics);
-    for (const [key, value] of Object.entries(ms)) {
-      checkTag('addHparams.metrics key', key);
-      checkValue(`addHparams.metrics.${key}`, value);
-    }
-    const opts = plainObject('addHparams.options', options);
-    knownKeys('addHparams', opts, ['step', 'trialId', 'wallTime']);
+    const { hparams: hp, metrics: ms, options: opts } = checkHparams(hparams, metrics, options);
     const at = this.stamp('addHparams', opts.step, opts.wallTime);
-    const trialId = opts.trialId === undefined ? groupNameOf(hp as Record<string, HparamValue>) : checkTag('addHparams.trialId', opts.trialId);
-    const start = encodeSessionStartInfo(hp as Record<string, HparamValue>, trialId, at.wallTime);
+    const trialId = opts.trialId === undefined ? groupNameOf(hp) : checkTag('addHparams.trialId', opts.trialId);
+    const start = encodeSessionStartInfo(hp, trialId, at.wallTime);
     this.event([{ tag: HPARAMS_START_TAG, tensor: NULL_TENSOR, metadata: encodePluginMetadata('hparams', start) }], 0, at.wallTime);
-    for (const [key, value] of Object.entries(ms)) this.event([{ tag: key, simpleValue: value as number }], at.step, at.wallTime);
+    for (const [key, value] of Object.entries(ms)) this.event([{ tag: key, simpleValue: value }], at.step, at.wallTime);
     const end = encodeSessionEndInfo('success', at.wallTime);
     this.event([{ tag: HPARAMS_END_TAG, tensor: NULL_TENSOR, metadata: encodePluginMetadata('hparams', end) }], 0, at.wallTime);
   }

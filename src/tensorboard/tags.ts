@@ -1,4 +1,6 @@
 import { OptionError } from '../errors.js';
+import { knownKeys, plainObject } from '../validate.js';
+import type { AddHparamsOptions, HparamValue } from './logger.js';
 
 // Control characters and lone surrogates: TensorBoard would show them garbled (or protobuf refuses them).
 // eslint-disable-next-line no-control-regex
@@ -52,4 +54,29 @@ export function checkWallTime(option: string, wallTime: unknown): number {
 export function checkValue(option: string, value: unknown): number {
   if (typeof value !== 'number') throw new OptionError(option, value, 'a number (NaN and Infinity are logged as they are)');
   return value;
+}
+
+/** The validated arguments of `addHparams`, shared by every logger so they accept and refuse the same input. */
+export interface CheckedHparams {
+  hparams: Record<string, HparamValue>;
+  metrics: Record<string, number>;
+  options: AddHparamsOptions;
+}
+
+/** Hparam values are finite numbers, valid strings or booleans; metric names are tags and their values numbers. */
+export function checkHparams(hparams: unknown, metrics: unknown, options: unknown): CheckedHparams {
+  const hp = plainObject('addHparams.hparams', hparams);
+  for (const [key, value] of Object.entries(hp)) {
+    checkTag('addHparams.hparams key', key);
+    const ok = typeof value === 'string' ? !/\p{Cs}/u.test(value) : typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+    if (!ok) throw new OptionError(`addHparams.hparams.${key}`, value, 'a finite number, a string or a boolean');
+  }
+  const ms = plainObject('addHparams.metrics', metrics);
+  for (const [key, value] of Object.entries(ms)) {
+    checkTag('addHparams.metrics key', key);
+    checkValue(`addHparams.metrics.${key}`, value);
+  }
+  const opts = plainObject('addHparams.options', options);
+  knownKeys('addHparams', opts, ['step', 'trialId', 'wallTime']);
+  return { hparams: hp as Record<string, HparamValue>, metrics: ms as Record<string, number>, options: opts as AddHparamsOptions };
 }

@@ -1,8 +1,18 @@
-import { StateError } from '../errors.js';
+import { StateError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
-import { duringInitialization, type Chainable } from './LRScheduler.js';
+import { duringInitialization, type Chainable, type SchedulerSpec } from './LRScheduler.js';
+import { defineOptions, schedulers, torchEpoch } from './defineOptions.js';
 import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
+
+/** ChainedScheduler's options as data (schema, docs, codegen); in code it takes the children directly. */
+export const chainedSchedulerOptions = defineOptions<{ schedulers: Chainable[] }>()({
+  type: 'ChainedScheduler',
+  doc: 'Step every child each step, so their factors multiply.',
+  ...torchEpoch,
+  options: { schedulers: schedulers('Scheduler specs, all stepped each step.') },
+  example: { schedulers: [{ type: 'ConstantLR', factor: 0.1, totalIters: 5 }, { type: 'ExponentialLR', gamma: 0.97 }] },
+});
 
 /**
  * PyTorch `ChainedScheduler`: every `step()` steps all children in order, so their effects multiply
@@ -22,11 +32,17 @@ export class ChainedScheduler implements Chainable {
   readonly schedulers: readonly Chainable[];
   private readonly lastLr: number[];
 
-  constructor(schedulers: Chainable[], optimizer?: Optimizer) {
-    const checked = checkChildren('ChainedScheduler', schedulers, optimizer);
+  /** `where`: where the children sit in a larger spec, for error paths (default: the class name). */
+  constructor(schedulers: Chainable[], optimizer?: Optimizer, where: Where = 'ChainedScheduler') {
+    const checked = checkChildren('ChainedScheduler', where, schedulers, optimizer);
     this.optimizer = checked.optimizer;
     this.schedulers = checked.children;
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** The spec, with each child's spec. */
+  toSpec(): SchedulerSpec {
+    return { type: this.type, schedulers: this.schedulers.map((c) => c.toSpec()) };
   }
 
   undoInitialStep(): void {

@@ -1,7 +1,7 @@
 import type { Optimizer } from '../optim/Optimizer.js';
-import { finiteNumber, positiveInteger } from '../validate.js';
-import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
-import { orDefault, readOptions } from './options.js';
+import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
+import type { Where } from '../errors.js';
+import { defineOptions, etaMin, int, lastEpoch, optionsToSpec, torchEpoch } from './defineOptions.js';
 
 export interface CosineAnnealingLROptions extends LastEpochOption {
   /** Half-period of the cosine, in steps. A positive integer. */
@@ -9,6 +9,15 @@ export interface CosineAnnealingLROptions extends LastEpochOption {
   /** Minimum lr. Default 0. */
   etaMin?: number;
 }
+
+/** CosineAnnealingLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const cosineAnnealingLROptions = defineOptions<CosineAnnealingLROptions>()({
+  type: 'CosineAnnealingLR',
+  doc: 'Cosine from the initial lr to etaMin over tMax steps (keeps oscillating past tMax).',
+  ...torchEpoch,
+  options: { tMax: int('T_max', 'Half period, in steps.', 1), etaMin, lastEpoch: lastEpoch() },
+  example: { tMax: 100, etaMin: 0 },
+});
 
 /**
  * PyTorch `CosineAnnealingLR` (chainable recurrence). Past `tMax` it keeps oscillating with period
@@ -22,14 +31,20 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly tMax: number;
   readonly etaMin: number;
 
-  constructor(optimizer: Optimizer, options: CosineAnnealingLROptions) {
-    const { opts } = readOptions('CosineAnnealingLR', optimizer, options, ['tMax', 'etaMin', 'lastEpoch']);
-    const tMax = positiveInteger('CosineAnnealingLR.tMax', opts.tMax);
-    const etaMin = finiteNumber('CosineAnnealingLR.etaMin', orDefault(opts.etaMin, 0.0));
-    super(optimizer, opts.lastEpoch as number | undefined, 'CosineAnnealingLR');
-    this.tMax = tMax;
-    this.etaMin = etaMin;
+  private readonly options: Required<CosineAnnealingLROptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: CosineAnnealingLROptions, where: Where = 'CosineAnnealingLR') {
+    const o = cosineAnnealingLROptions.normalize(options, where);
+    super(optimizer, o.lastEpoch, where);
+    this.options = o;
+    this.tMax = o.tMax;
+    this.etaMin = o.etaMin;
     this.initialStep();
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(cosineAnnealingLROptions, this.options);
   }
 
   // The recurrence needs cos(pi * e / tMax) and cos(pi * (e - 1) / tMax); the second is the first of the previous
@@ -58,6 +73,15 @@ export class CosineAnnealingLR extends LRScheduler {
       else if (mode === 1) out[i] = etaMin + ((base - etaMin) * (1 + Math.cos((e * Math.PI) / tMax))) / 2;
       else if (mode === 2) out[i] = lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
       else out[i] = ratio * (lr - etaMin) + etaMin;
+    }
+  }
+
+  /** The closed form inline: one cosine per step shared by all groups, no dispatch or buffer (same arithmetic as lrAt). */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const { tMax, etaMin } = this;
+    for (let t = 0; t < steps; t++) {
+      const c = Math.cos((Math.PI * t) / tMax);
+      for (let g = 0; g < columns.length; g++) (columns[g] as Float64Array)[t] = etaMin + ((((this.baseLrs[g] as number) - etaMin) * (1 + c)) / 2);
     }
   }
 

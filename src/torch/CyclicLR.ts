@@ -1,9 +1,10 @@
+import { at, OptionError, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
-import { boolean, integerAtLeast, numberInRange, oneOf, perGroup, positiveInteger, finiteNumber } from '../validate.js';
-import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
+import { oneOf } from '../validate.js';
+import { bool, choice, defineOptions, groupValues, int, lambda, lastEpoch, num, optionalInt, optionsToSpec, perGroup } from './defineOptions.js';
+import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
 import { resolveFactor, type FactorFunction, type ResolvedFactor } from './lambdas.js';
 import { cycledMomentumKey, writeMomentum } from './momentum.js';
-import { orDefault, readOptions } from './options.js';
 
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range';
 
@@ -32,6 +33,43 @@ export interface CyclicLROptions extends LastEpochOption {
   maxMomentum?: number | number[];
 }
 
+type CyclicLRSettings = Required<Omit<CyclicLROptions, 'stepSizeDown' | 'scaleFn'>> & Pick<CyclicLROptions, 'stepSizeDown' | 'scaleFn'>;
+const CYCLIC_MODES = ['triangular', 'triangular2', 'exp_range'] as const;
+
+/** CyclicLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const cyclicLROptions = defineOptions<CyclicLROptions, CyclicLRSettings>()({
+  type: 'CyclicLR',
+  doc: 'Cycle the lr between baseLr and maxLr (triangular policies); cycles momentum inversely.',
+  module: 'torch.optim.lr_scheduler',
+  stepPer: 'batch',
+  cyclesMomentum: true,
+  options: {
+    baseLr: perGroup('base_lr', 'Lower lr bound (written into the groups at construction).', 0),
+    maxLr: perGroup('max_lr', 'Upper lr bound.', 0),
+    stepSizeUp: int('step_size_up', 'Steps in the increasing half of a cycle.', 1, 2000),
+    stepSizeDown: optionalInt('step_size_down', 'Steps in the decreasing half (default: stepSizeUp).', 0),
+    mode: {
+      // Any name is allowed with scaleFn (PyTorch ignores mode then); without it, one of the three (see check).
+      type: { kind: 'custom', schema: { type: 'string' }, expectation: 'a mode', check: (path, v) => (typeof v === 'string' ? v : oneOf(path, v, CYCLIC_MODES)), form: 'enum', values: CYCLIC_MODES },
+      doc: "Amplitude policy: 'triangular', 'triangular2' or 'exp_range' (any name with scaleFn).",
+      pytorch: 'mode',
+      default: 'triangular',
+    },
+    gamma: num('gamma', "For 'exp_range': amplitude *= gamma ** iteration.", { min: 0, minExclusive: true }, 1),
+    scaleFn: lambda('scale_fn', 'Custom amplitude scale in [0, 1], an expression in x (overrides mode).', 'x', true),
+    scaleMode: choice('scale_mode', 'Whether scaleFn receives the cycle or the iteration.', ['cycle', 'iterations'], 'cycle'),
+    cycleMomentum: bool('cycle_momentum', 'Cycle momentum (or beta1) inversely to the lr.', true),
+    baseMomentum: perGroup('base_momentum', 'Lower momentum bound.', undefined, 0.8),
+    maxMomentum: perGroup('max_momentum', 'Upper momentum bound.', undefined, 0.9),
+    lastEpoch: lastEpoch(),
+  },
+  example: { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 20, mode: 'triangular2' },
+  check: (o, path) => {
+    if (o.scaleFn === undefined) oneOf(at(path, 'mode'), o.mode, CYCLIC_MODES);
+    if (Array.isArray(o.scaleFn)) throw new OptionError(at(path, 'scaleFn'), o.scaleFn, 'one expression in x (PyTorch has one scale_fn, not one per group)');
+  },
+});
+
 /**
  * PyTorch `CyclicLR` (Smith's cyclical learning rates), including momentum or beta1 cycling.
  *
@@ -53,25 +91,21 @@ export class CyclicLR extends LRScheduler {
   private readonly baseMomentums: readonly number[];
   private readonly maxMomentums: readonly number[];
 
-  constructor(optimizer: Optimizer, options: CyclicLROptions) {
-    const { opts, groups } = readOptions('CyclicLR', optimizer, options, [
-      'baseLr', 'maxLr', 'stepSizeUp', 'stepSizeDown', 'mode', 'gamma', 'scaleFn', 'scaleMode',
-      'cycleMomentum', 'baseMomentum', 'maxMomentum', 'lastEpoch',
-    ]);
-    const lastEpoch = integerAtLeast('CyclicLR.lastEpoch', orDefault(opts.lastEpoch, -1), -1);
-    const nonNegative = (name: string, v: unknown) => numberInRange(name, v, { min: 0 });
-    const baseLrs = perGroup('CyclicLR.baseLr', opts.baseLr, groups, nonNegative);
-    const maxLrs = perGroup('CyclicLR.maxLr', opts.maxLr, groups, nonNegative);
-    const stepSizeUp = positiveInteger('CyclicLR.stepSizeUp', orDefault(opts.stepSizeUp, 2000));
-    const stepSizeDown = opts.stepSizeDown === undefined || opts.stepSizeDown === null ? stepSizeUp : integerAtLeast('CyclicLR.stepSizeDown', opts.stepSizeDown, 0);
-    const customScale = opts.scaleFn === undefined || opts.scaleFn === null ? null : resolveFactor('CyclicLR.scaleFn', opts.scaleFn, 'x');
-    const mode = customScale === null ? oneOf('CyclicLR.mode', orDefault(opts.mode, 'triangular'), ['triangular', 'triangular2', 'exp_range'] as const) : String(orDefault(opts.mode, 'triangular'));
-    const gamma = numberInRange('CyclicLR.gamma', orDefault(opts.gamma, 1.0), { min: 0, minExclusive: true });
-    let scaleMode = oneOf('CyclicLR.scaleMode', orDefault(opts.scaleMode, 'cycle'), ['cycle', 'iterations'] as const);
-    const cycleMomentum = boolean('CyclicLR.cycleMomentum', orDefault(opts.cycleMomentum, true));
-    const momentumKey = cycleMomentum ? cycledMomentumKey('CyclicLR', optimizer) : 'momentum';
-    const baseMomentums = cycleMomentum ? perGroup('CyclicLR.baseMomentum', orDefault(opts.baseMomentum, 0.8), groups, finiteNumber) : [];
-    const maxMomentums = cycleMomentum ? perGroup('CyclicLR.maxMomentum', orDefault(opts.maxMomentum, 0.9), groups, finiteNumber) : [];
+  private readonly options: CyclicLRSettings;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: CyclicLROptions, where: Where = 'CyclicLR') {
+    const o = cyclicLROptions.normalize(options, where);
+    const groups = checkOptimizer(where, optimizer).paramGroups.length;
+    const { lastEpoch, stepSizeUp, mode, gamma, cycleMomentum } = o;
+    let scaleMode = o.scaleMode;
+    const baseLrs = groupValues(at(where, 'baseLr'), o.baseLr, groups);
+    const maxLrs = groupValues(at(where, 'maxLr'), o.maxLr, groups);
+    const stepSizeDown = o.stepSizeDown ?? stepSizeUp;
+    const customScale = o.scaleFn === undefined ? null : resolveFactor(at(where, 'scaleFn'), o.scaleFn, 'x');
+    const momentumKey = cycleMomentum ? cycledMomentumKey(where, optimizer) : 'momentum';
+    const baseMomentums = cycleMomentum ? groupValues(at(where, 'baseMomentum'), o.baseMomentum, groups) : [];
+    const maxMomentums = cycleMomentum ? groupValues(at(where, 'maxMomentum'), o.maxMomentum, groups) : [];
 
     let scale: (x: number) => number;
     if (customScale !== null) scale = customScale.fn;
@@ -97,7 +131,8 @@ export class CyclicLR extends LRScheduler {
         }
       });
     }
-    super(optimizer, lastEpoch, 'CyclicLR');
+    super(optimizer, lastEpoch, where);
+    this.options = o;
     this.maxLrs = maxLrs;
     this.totalSize = stepSizeUp + stepSizeDown;
     this.stepRatio = stepSizeUp / this.totalSize;
@@ -113,6 +148,10 @@ export class CyclicLR extends LRScheduler {
     // PyTorch performs the initial step with baseLrs = the groups' initialLr and only then sets baseLrs.
     this.initialStep();
     this.baseLrs = baseLrs;
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(cyclicLROptions, this.options);
   }
 
   protected computeLr(out: number[]): void {

@@ -1,12 +1,21 @@
 import type { Optimizer } from '../optim/Optimizer.js';
-import { numberInRange } from '../validate.js';
-import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
-import { readOptions } from './options.js';
+import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
+import type { Where } from '../errors.js';
+import { defineOptions, lastEpoch, num, optionsToSpec, torchEpoch } from './defineOptions.js';
 
 export interface ExponentialLROptions extends LastEpochOption {
   /** Multiplicative factor per step, > 0. */
   gamma: number;
 }
+
+/** ExponentialLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const exponentialLROptions = defineOptions<ExponentialLROptions>()({
+  type: 'ExponentialLR',
+  doc: 'Multiply the lr by gamma every step (smooth decay).',
+  ...torchEpoch,
+  options: { gamma: num('gamma', 'Multiplicative factor per step (> 0).', { min: 0, minExclusive: true }), lastEpoch: lastEpoch() },
+  example: { gamma: 0.95 },
+});
 
 /**
  * PyTorch `ExponentialLR`: multiply the lr by `gamma` every step.
@@ -18,12 +27,19 @@ export class ExponentialLR extends LRScheduler {
   readonly type = 'ExponentialLR';
   readonly gamma: number;
 
-  constructor(optimizer: Optimizer, options: ExponentialLROptions) {
-    const { opts } = readOptions('ExponentialLR', optimizer, options, ['gamma', 'lastEpoch']);
-    const gamma = numberInRange('ExponentialLR.gamma', opts.gamma, { min: 0, minExclusive: true });
-    super(optimizer, opts.lastEpoch as number | undefined, 'ExponentialLR');
-    this.gamma = gamma;
+  private readonly options: Required<ExponentialLROptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: ExponentialLROptions, where: Where = 'ExponentialLR') {
+    const o = exponentialLROptions.normalize(options, where);
+    super(optimizer, o.lastEpoch, where);
+    this.options = o;
+    this.gamma = o.gamma;
     this.initialStep();
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(exponentialLROptions, this.options);
   }
 
   protected computeLr(out: number[]): void {
@@ -32,6 +48,15 @@ export class ExponentialLR extends LRScheduler {
       const lr = (groups[i] as { lr: number }).lr;
       // PyTorch 2.x: the constructor's initial step never decays (so resuming with lastEpoch keeps the lr).
       out[i] = this.isInitial ? lr : lr * this.gamma;
+    }
+  }
+
+  /** The closed form inline: one power per step shared by all groups (same arithmetic as lrAt). */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const gamma = this.gamma;
+    for (let t = 0; t < steps; t++) {
+      const factor = gamma ** t;
+      for (let g = 0; g < columns.length; g++) (columns[g] as Float64Array)[t] = (this.baseLrs[g] as number) * factor;
     }
   }
 

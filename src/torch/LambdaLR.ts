@@ -1,14 +1,33 @@
 import type { Optimizer } from '../optim/Optimizer.js';
 import type { JsonValue, StateReader } from '../state.js';
 import { StateError } from '../errors.js';
-import { knownKeys, plainObject } from '../validate.js';
-import { checkOptimizer, LRScheduler, type LastEpochOption } from './LRScheduler.js';
+import { at, type Where } from '../errors.js';
+import { defineOptions, lambda, lastEpoch, optionsToSpec, torchEpoch, type SchedulerOptions } from './defineOptions.js';
+import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
 import { resolveFactors, type FactorFunction, type ResolvedFactor } from './lambdas.js';
 
 export interface LambdaLROptions extends LastEpochOption {
   /** Factor of the initial lr as a function of the epoch (or an expression in `epoch`); one per group allowed. */
   lrLambda: FactorFunction | FactorFunction[];
 }
+
+/** LambdaLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const lambdaLROptions = defineOptions<LambdaLROptions>()({
+  type: 'LambdaLR',
+  doc: 'lr = initial lr * lrLambda(epoch), with lrLambda a safe expression in epoch.',
+  ...torchEpoch,
+  options: { lrLambda: lambda('lr_lambda', 'Factor of the initial lr, an expression in epoch (one per group allowed).', 'epoch'), lastEpoch: lastEpoch() },
+  example: { lrLambda: '0.95 ** epoch' },
+});
+
+/** MultiplicativeLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const multiplicativeLROptions = defineOptions<LambdaLROptions>()({
+  type: 'MultiplicativeLR',
+  doc: 'Each step multiplies the lr by lrLambda(epoch), a safe expression in epoch.',
+  ...torchEpoch,
+  options: { lrLambda: lambda('lr_lambda', 'Per-step factor, an expression in epoch (one per group allowed).', 'epoch'), lastEpoch: lastEpoch() },
+  example: { lrLambda: '0.97' },
+});
 
 /**
  * PyTorch `LambdaLR`: `lr = initialLr * lrLambda(epoch)`.
@@ -25,15 +44,26 @@ export class LambdaLR extends LRScheduler {
   readonly type: string = 'LambdaLR';
   protected readonly factors: ResolvedFactor[];
 
-  constructor(optimizer: Optimizer, options: LambdaLROptions) {
-    const scope = new.target === LambdaLR ? 'LambdaLR' : 'MultiplicativeLR';
-    const opts = plainObject(`${scope}.options`, options);
-    knownKeys(scope, opts, ['lrLambda', 'lastEpoch']);
+  private readonly definition: SchedulerOptions<Required<LambdaLROptions>>;
+  private readonly options: Required<LambdaLROptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: LambdaLROptions, where?: Where) {
+    const definition = new.target === LambdaLR ? lambdaLROptions : multiplicativeLROptions;
+    const scope = where ?? definition.type;
+    const o = definition.normalize(options, scope);
     const groups = checkOptimizer(scope, optimizer).paramGroups.length;
-    const factors = resolveFactors(`${scope}.lrLambda`, opts.lrLambda, groups, 'epoch');
-    super(optimizer, opts.lastEpoch as number | undefined, scope);
+    const factors = resolveFactors(at(scope, 'lrLambda'), o.lrLambda, groups, 'epoch');
+    super(optimizer, o.lastEpoch, scope);
+    this.definition = definition;
+    this.options = o;
     this.factors = factors;
     if (new.target === LambdaLR) this.initialStep();
+  }
+
+  /** The spec, with the lambdas as their expression strings; a JavaScript-function lambda has no JSON form and throws an OptionError. */
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(this.definition, this.options);
   }
 
   protected computeLr(out: number[]): void {

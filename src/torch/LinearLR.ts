@@ -1,7 +1,7 @@
 import type { Optimizer } from '../optim/Optimizer.js';
-import { numberInRange, positiveInteger } from '../validate.js';
-import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
-import { orDefault, readOptions } from './options.js';
+import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
+import type { Where } from '../errors.js';
+import { defineOptions, int, lastEpoch, num, optionsToSpec, torchEpoch } from './defineOptions.js';
 
 export interface LinearLROptions extends LastEpochOption {
   /** Factor at step 0, in (0, 1]. Default 1/3. */
@@ -11,6 +11,20 @@ export interface LinearLROptions extends LastEpochOption {
   /** Steps of the linear change. A positive integer. Default 5. */
   totalIters?: number;
 }
+
+/** LinearLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const linearLROptions = defineOptions<LinearLROptions>()({
+  type: 'LinearLR',
+  doc: 'Linearly change the lr factor from startFactor to endFactor over totalIters (warmup).',
+  ...torchEpoch,
+  options: {
+    startFactor: num('start_factor', 'Factor at step 0, in (0, 1].', { min: 0, max: 1, minExclusive: true }, 1 / 3),
+    endFactor: num('end_factor', 'Factor at totalIters, in [0, 1].', { min: 0, max: 1 }, 1),
+    totalIters: int('total_iters', 'Steps of the linear change.', 1, 5),
+    lastEpoch: lastEpoch(),
+  },
+  example: { startFactor: 0.1, endFactor: 1, totalIters: 10 },
+});
 
 /**
  * PyTorch `LinearLR`: the factor moves linearly from `startFactor` to `endFactor` over `totalIters` steps
@@ -25,16 +39,21 @@ export class LinearLR extends LRScheduler {
   readonly endFactor: number;
   readonly totalIters: number;
 
-  constructor(optimizer: Optimizer, options: LinearLROptions = {}) {
-    const { opts } = readOptions('LinearLR', optimizer, options, ['startFactor', 'endFactor', 'totalIters', 'lastEpoch']);
-    const startFactor = numberInRange('LinearLR.startFactor', orDefault(opts.startFactor, 1 / 3), { min: 0, max: 1, minExclusive: true });
-    const endFactor = numberInRange('LinearLR.endFactor', orDefault(opts.endFactor, 1.0), { min: 0, max: 1 });
-    const totalIters = positiveInteger('LinearLR.totalIters', orDefault(opts.totalIters, 5));
-    super(optimizer, opts.lastEpoch as number | undefined, 'LinearLR');
-    this.startFactor = startFactor;
-    this.endFactor = endFactor;
-    this.totalIters = totalIters;
+  private readonly options: Required<LinearLROptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: LinearLROptions = {}, where: Where = 'LinearLR') {
+    const o = linearLROptions.normalize(options, where);
+    super(optimizer, o.lastEpoch, where);
+    this.options = o;
+    this.startFactor = o.startFactor;
+    this.endFactor = o.endFactor;
+    this.totalIters = o.totalIters;
     this.initialStep();
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(linearLROptions, this.options);
   }
 
   protected computeLr(out: number[]): void {
@@ -47,6 +66,13 @@ export class LinearLR extends LRScheduler {
       else if (this.isInitial || e > n) out[i] = lr;
       else out[i] = lr * (1.0 + (f - s) / (n * s + (e - 1) * (f - s)));
     }
+  }
+
+  /** Step by step up to `totalIters`, then one constant run. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const ramp = Math.min(steps, this.totalIters);
+    super.previewInto(columns, ramp);
+    if (ramp < steps) this.fillRun(columns, ramp, steps, new Array<number>(columns.length).fill(0));
   }
 
   protected override closedFormLr(out: number[]): void {

@@ -1,9 +1,8 @@
-import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { nonNegativeInteger, numberInRange } from '../validate.js';
 import { bisectRight } from '../bisect.js';
-import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
-import { orDefault, readOptions } from './options.js';
+import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
+import type { Where } from '../errors.js';
+import { defineOptions, gamma, lastEpoch, optionsToSpec, torchEpoch } from './defineOptions.js';
 
 export interface MultiStepLROptions extends LastEpochOption {
   /** Steps at which to decay, non-decreasing. A repeated milestone decays by `gamma` once per repetition (as in PyTorch). */
@@ -11,6 +10,19 @@ export interface MultiStepLROptions extends LastEpochOption {
   /** Multiplicative factor of decay. Default 0.1. */
   gamma?: number;
 }
+
+/** MultiStepLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const multiStepLROptions = defineOptions<MultiStepLROptions>()({
+  type: 'MultiStepLR',
+  doc: 'Multiply the lr by gamma at each milestone.',
+  ...torchEpoch,
+  options: {
+    milestones: { type: { kind: 'numberList', integer: true, min: 0, order: 'nonDecreasing' }, doc: 'Steps at which to decay (non-decreasing integers).', pytorch: 'milestones' },
+    gamma,
+    lastEpoch: lastEpoch(),
+  },
+  example: { milestones: [30, 60], gamma: 0.1 },
+});
 
 /**
  * PyTorch `MultiStepLR`: multiply the lr by `gamma` at each milestone.
@@ -24,23 +36,22 @@ export class MultiStepLR extends LRScheduler {
   readonly gamma: number;
   private readonly counts: Map<number, number>;
 
-  constructor(optimizer: Optimizer, options: MultiStepLROptions) {
-    const { opts } = readOptions('MultiStepLR', optimizer, options, ['milestones', 'gamma', 'lastEpoch']);
-    const raw = opts.milestones;
-    if (!Array.isArray(raw)) throw new OptionError('MultiStepLR.milestones', raw, 'an array of non-negative integers');
-    const milestones = Array.from(raw, (m, i) => nonNegativeInteger(`MultiStepLR.milestones[${i}]`, m));
-    for (let i = 1; i < milestones.length; i++) {
-      if ((milestones[i] as number) < (milestones[i - 1] as number)) {
-        throw new OptionError('MultiStepLR.milestones', raw, `non-decreasing milestones (milestones[${i}] = ${milestones[i]} < ${milestones[i - 1]})`);
-      }
-    }
-    const gamma = numberInRange('MultiStepLR.gamma', orDefault(opts.gamma, 0.1), { min: 0, minExclusive: true });
-    super(optimizer, opts.lastEpoch as number | undefined, 'MultiStepLR');
-    this.milestones = Object.freeze(milestones);
-    this.gamma = gamma;
+  private readonly options: Required<MultiStepLROptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: MultiStepLROptions, where: Where = 'MultiStepLR') {
+    const o = multiStepLROptions.normalize(options, where);
+    super(optimizer, o.lastEpoch, where);
+    this.options = o;
+    this.gamma = o.gamma;
+    this.milestones = Object.freeze([...o.milestones]);
     this.counts = new Map();
-    for (const m of milestones) this.counts.set(m, (this.counts.get(m) ?? 0) + 1);
+    for (const m of o.milestones) this.counts.set(m, (this.counts.get(m) ?? 0) + 1);
     this.initialStep();
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(multiStepLROptions, this.options);
   }
 
   protected computeLr(out: number[]): void {
@@ -51,6 +62,18 @@ export class MultiStepLR extends LRScheduler {
       const lr = (groups[i] as { lr: number }).lr;
       out[i] = count === undefined ? lr : lr * factor;
     }
+  }
+
+  /** The closed form is constant between milestones: one evaluation per run. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const buffer = new Array<number>(columns.length).fill(0);
+    let from = 0;
+    for (const m of this.milestones) {
+      if (m > from) this.fillRun(columns, from, Math.min(steps, m), buffer);
+      from = Math.max(from, m);
+      if (from >= steps) return;
+    }
+    this.fillRun(columns, from, steps, buffer);
   }
 
   protected override closedFormLr(out: number[]): void {

@@ -1,9 +1,8 @@
-import { OptionError, ScheduleError } from '../errors.js';
+import { at, OptionError, ScheduleError, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
-import { boolean, finiteNumber, integerAtLeast, numberInRange, oneOf, perGroup, positiveInteger } from '../validate.js';
-import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
+import { bool, choice, defineOptions, groupValues, lastEpoch, num, optionalInt, optionsToSpec, perGroup } from './defineOptions.js';
+import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
 import { cycledMomentumKey, writeMomentum } from './momentum.js';
-import { orDefault, readOptions } from './options.js';
 
 export interface OneCycleLROptions extends LastEpochOption {
   /** Peak lr (per group allowed). */
@@ -40,6 +39,39 @@ interface Phase {
   endMomentum: MomentumKey;
 }
 
+type LengthKeys = 'totalSteps' | 'epochs' | 'stepsPerEpoch';
+type OneCycleLRSettings = Required<Omit<OneCycleLROptions, LengthKeys>> & Pick<OneCycleLROptions, LengthKeys>;
+
+/** OneCycleLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const oneCycleLROptions = defineOptions<OneCycleLROptions, OneCycleLRSettings>()({
+  type: 'OneCycleLR',
+  doc: 'The 1cycle policy: warm up to maxLr, anneal far below the start; cycles momentum inversely.',
+  module: 'torch.optim.lr_scheduler',
+  stepPer: 'batch',
+  cyclesMomentum: true,
+  options: {
+    maxLr: perGroup('max_lr', 'Peak lr (e.g. from the LR finder).', 0),
+    totalSteps: optionalInt('total_steps', 'Steps of the cycle (or give epochs and stepsPerEpoch).', 1),
+    epochs: optionalInt('epochs', 'Epochs (with stepsPerEpoch, instead of totalSteps).', 1),
+    stepsPerEpoch: optionalInt('steps_per_epoch', 'Batches per epoch (with epochs).', 1),
+    pctStart: num('pct_start', 'Fraction of the cycle spent increasing the lr, in [0, 1].', { min: 0, max: 1 }, 0.3),
+    annealStrategy: choice('anneal_strategy', 'Annealing shape.', ['cos', 'linear'], 'cos'),
+    cycleMomentum: bool('cycle_momentum', 'Cycle momentum (or beta1) inversely to the lr.', true),
+    baseMomentum: perGroup('base_momentum', 'Momentum at the lr peak.', undefined, 0.85),
+    maxMomentum: perGroup('max_momentum', 'Momentum at the start and end.', undefined, 0.95),
+    divFactor: num('div_factor', 'initial lr = maxLr / divFactor.', { min: 0, minExclusive: true }, 25),
+    finalDivFactor: num('final_div_factor', 'min lr = initial lr / finalDivFactor.', { min: 0, minExclusive: true }, 1e4),
+    threePhase: bool('three_phase', "Use the paper's three phases instead of fastai's two.", false),
+    lastEpoch: lastEpoch(),
+  },
+  example: { maxLr: 0.1, totalSteps: 100 },
+  check: (o, path) => {
+    if (o.totalSteps === undefined && (o.epochs === undefined || o.stepsPerEpoch === undefined)) {
+      throw new OptionError(at(path, 'totalSteps'), undefined, 'a positive integer, or both epochs and stepsPerEpoch');
+    }
+  },
+});
+
 /**
  * Reads one of the group keys OneCycleLR keeps (PyTorch's `group[phase["start_lr"]]`) with named property
  * loads: a computed `group[key]` would go through V8's generic keyed load and box the double every step.
@@ -74,30 +106,18 @@ export class OneCycleLR extends LRScheduler {
   private readonly phases: readonly Phase[];
   private readonly momentumKey: 'momentum' | 'betas';
 
-  constructor(optimizer: Optimizer, options: OneCycleLROptions) {
-    const { opts, groups } = readOptions('OneCycleLR', optimizer, options, [
-      'maxLr', 'totalSteps', 'epochs', 'stepsPerEpoch', 'pctStart', 'annealStrategy', 'cycleMomentum',
-      'baseMomentum', 'maxMomentum', 'divFactor', 'finalDivFactor', 'threePhase', 'lastEpoch',
-    ]);
-    const lastEpoch = integerAtLeast('OneCycleLR.lastEpoch', orDefault(opts.lastEpoch, -1), -1);
-    let totalSteps: number;
-    if (opts.totalSteps !== undefined && opts.totalSteps !== null) {
-      totalSteps = positiveInteger('OneCycleLR.totalSteps', opts.totalSteps);
-    } else if (opts.epochs !== undefined && opts.stepsPerEpoch !== undefined) {
-      totalSteps = positiveInteger('OneCycleLR.epochs', opts.epochs) * positiveInteger('OneCycleLR.stepsPerEpoch', opts.stepsPerEpoch);
-    } else {
-      throw new OptionError('OneCycleLR.totalSteps', opts.totalSteps, 'a positive integer, or both epochs and stepsPerEpoch');
-    }
-    const pctStart = numberInRange('OneCycleLR.pctStart', orDefault(opts.pctStart, 0.3), { min: 0, max: 1 });
-    const annealStrategy = oneOf('OneCycleLR.annealStrategy', orDefault(opts.annealStrategy, 'cos'), ['cos', 'linear'] as const);
-    const maxLrs = perGroup('OneCycleLR.maxLr', opts.maxLr, groups, (n, v) => numberInRange(n, v, { min: 0 }));
-    const divFactor = numberInRange('OneCycleLR.divFactor', orDefault(opts.divFactor, 25.0), { min: 0, minExclusive: true });
-    const finalDivFactor = numberInRange('OneCycleLR.finalDivFactor', orDefault(opts.finalDivFactor, 1e4), { min: 0, minExclusive: true });
-    const threePhase = boolean('OneCycleLR.threePhase', orDefault(opts.threePhase, false));
-    const cycleMomentum = boolean('OneCycleLR.cycleMomentum', orDefault(opts.cycleMomentum, true));
-    const momentumKey = cycleMomentum ? cycledMomentumKey('OneCycleLR', optimizer) : 'momentum';
-    const maxMomentums = cycleMomentum ? perGroup('OneCycleLR.maxMomentum', orDefault(opts.maxMomentum, 0.95), groups, finiteNumber) : [];
-    const baseMomentums = cycleMomentum ? perGroup('OneCycleLR.baseMomentum', orDefault(opts.baseMomentum, 0.85), groups, finiteNumber) : [];
+  private readonly options: OneCycleLRSettings;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: OneCycleLROptions, where: Where = 'OneCycleLR') {
+    const o = oneCycleLROptions.normalize(options, where);
+    const groups = checkOptimizer(where, optimizer).paramGroups.length;
+    const { lastEpoch, pctStart, annealStrategy, divFactor, finalDivFactor, threePhase, cycleMomentum } = o;
+    const totalSteps = o.totalSteps ?? (o.epochs as number) * (o.stepsPerEpoch as number);
+    const maxLrs = groupValues(at(where, 'maxLr'), o.maxLr, groups);
+    const momentumKey = cycleMomentum ? cycledMomentumKey(where, optimizer) : 'momentum';
+    const maxMomentums = cycleMomentum ? groupValues(at(where, 'maxMomentum'), o.maxMomentum, groups) : [];
+    const baseMomentums = cycleMomentum ? groupValues(at(where, 'baseMomentum'), o.baseMomentum, groups) : [];
 
     const phases: Phase[] = threePhase
       ? [
@@ -127,12 +147,13 @@ export class OneCycleLR extends LRScheduler {
       optimizer.paramGroups.forEach((group, i) => {
         for (const key of needed) {
           if (typeof group[key] !== 'number') {
-            throw new OptionError(`OneCycleLR.optimizer.paramGroups[${i}].${key}`, group[key], `a number when resuming with lastEpoch ${lastEpoch}`);
+            throw new OptionError(at(where, 'optimizer', 'paramGroups', i, key), group[key], `a number when resuming with lastEpoch ${lastEpoch}`);
           }
         }
       });
     }
-    super(optimizer, lastEpoch, 'OneCycleLR');
+    super(optimizer, lastEpoch, where);
+    this.options = o;
     this.totalSteps = totalSteps;
     this.annealStrategy = annealStrategy;
     this.cycleMomentum = cycleMomentum;
@@ -141,8 +162,51 @@ export class OneCycleLR extends LRScheduler {
     this.initialStep();
   }
 
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(oneCycleLROptions, this.options);
+  }
+
   protected computeLr(out: number[]): void {
     this.evaluate(out, this.cycleMomentum);
+  }
+
+  /**
+   * Phase by phase, with the phase's start and end values read once: the same arithmetic as `lrAt` without the
+   * per-step phase search. Runs past totalSteps or with an empty phase take the step-by-step path, which throws
+   * exactly where `lrAt` does.
+   */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    let start = 0.0;
+    const empty = this.phases.some((phase) => {
+      const zero = phase.endStep - start === 0;
+      start = phase.endStep;
+      return zero;
+    });
+    if (empty || steps - 1 > this.totalSteps) {
+      super.previewInto(columns, steps);
+      return;
+    }
+    const groups = this.optimizer.paramGroups;
+    const last = this.phases.length - 1;
+    const cos = this.annealStrategy === 'cos';
+    for (let g = 0; g < columns.length; g++) {
+      const column = columns[g] as Float64Array;
+      const group = groups[g] as ParamGroup;
+      let startStep = 0.0;
+      let t = 0;
+      for (let p = 0; p <= last && t < steps; p++) {
+        const phase = this.phases[p] as Phase;
+        const endStep = phase.endStep;
+        const s0 = groupValue(group, phase.startLr);
+        const e0 = groupValue(group, phase.endLr);
+        // A step belongs to the first phase whose endStep it does not pass (the last phase takes the rest).
+        for (; t < steps && (t <= endStep || p === last); t++) {
+          const pct = (t - startStep) / (endStep - startStep);
+          column[t] = cos ? e0 + ((s0 - e0) / 2.0) * (Math.cos(Math.PI * pct) + 1) : (e0 - s0) * pct + s0;
+        }
+        startStep = endStep;
+      }
+    }
   }
 
   /** The lr part of `get_lr` (OneCycleLR is a closed form); reads the groups' initialLr/maxLr/minLr, writes nothing. */

@@ -1,9 +1,10 @@
 import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
-import { nonNegativeInteger, numberInRange, oneOf, perGroup } from '../validate.js';
-import { checkCallOrder, nextEpoch, type Scheduler } from './LRScheduler.js';
-import { orDefault, readOptions } from './options.js';
+import { at, type Where } from '../errors.js';
+import { integerAtLeast } from '../validate.js';
+import { choice, defineOptions, groupValues, int, num, optionsToSpec, perGroup, torchEpoch } from './defineOptions.js';
+import { checkCallOrder, checkOptimizer, nextEpoch, type Scheduler, type SchedulerSpec } from './LRScheduler.js';
 
 export interface ReduceLROnPlateauOptions {
   /** 'min': reduce when the metric stops decreasing; 'max': when it stops increasing. Default 'min'. */
@@ -29,6 +30,25 @@ export interface ReduceLROnPlateauOptions {
    */
   nonFiniteMetric?: 'compare' | 'error';
 }
+
+/** ReduceLROnPlateau's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const reduceLROnPlateauOptions = defineOptions<ReduceLROnPlateauOptions>()({
+  type: 'ReduceLROnPlateau',
+  doc: 'Reduce the lr when a metric stops improving (needs one metric per step).',
+  ...torchEpoch,
+  options: {
+    mode: choice('mode', "'min' for losses, 'max' for accuracies.", ['min', 'max'], 'min'),
+    factor: num('factor', 'new lr = lr * factor, in [0, 1).', { min: 0, max: 1, maxExclusive: true }, 0.1),
+    patience: int('patience', 'Bad steps tolerated before reducing.', 0, 10),
+    threshold: num('threshold', 'Minimum significant improvement.', { min: 0 }, 1e-4),
+    thresholdMode: choice('threshold_mode', 'Relative or absolute threshold.', ['rel', 'abs'], 'rel'),
+    cooldown: int('cooldown', 'Steps to wait after a reduction.', 0, 0),
+    minLr: perGroup('min_lr', 'Lower bound of the lr.', 0, 0),
+    eps: num('eps', 'Reductions smaller than eps are skipped.', { min: 0 }, 1e-8),
+    nonFiniteMetric: choice('', "lrkit only: 'compare' (PyTorch: NaN is a bad step) or 'error' (throw on NaN/Infinity).", ['compare', 'error'], 'compare'),
+  },
+  example: { mode: 'min', factor: 0.5, patience: 5 },
+});
 
 /**
  * PyTorch `ReduceLROnPlateau`: reduce the lr when a metric has stopped improving. It does not step at
@@ -59,22 +79,28 @@ export class ReduceLROnPlateau implements Scheduler {
   cooldownCounter = 0;
   private readonly lastLr: number[];
 
-  constructor(optimizer: Optimizer, options: ReduceLROnPlateauOptions = {}) {
-    const { opts, groups } = readOptions('ReduceLROnPlateau', optimizer, options, [
-      'mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps', 'nonFiniteMetric',
-    ]);
-    this.nonFiniteMetric = oneOf('ReduceLROnPlateau.nonFiniteMetric', orDefault(opts.nonFiniteMetric, 'compare'), ['compare', 'error'] as const);
-    this.factor = numberInRange('ReduceLROnPlateau.factor', orDefault(opts.factor, 0.1), { min: 0, max: 1, maxExclusive: true });
-    this.optimizer = optimizer;
-    this.minLrs = perGroup('ReduceLROnPlateau.minLr', orDefault(opts.minLr, 0), groups, (n, v) => numberInRange(n, v, { min: 0 }));
-    this.patience = nonNegativeInteger('ReduceLROnPlateau.patience', orDefault(opts.patience, 10));
-    this.cooldown = nonNegativeInteger('ReduceLROnPlateau.cooldown', orDefault(opts.cooldown, 0));
-    this.eps = numberInRange('ReduceLROnPlateau.eps', orDefault(opts.eps, 1e-8), { min: 0 });
-    this.mode = oneOf('ReduceLROnPlateau.mode', orDefault(opts.mode, 'min'), ['min', 'max'] as const);
-    this.threshold = numberInRange('ReduceLROnPlateau.threshold', orDefault(opts.threshold, 1e-4), { min: 0 });
-    this.thresholdMode = oneOf('ReduceLROnPlateau.thresholdMode', orDefault(opts.thresholdMode, 'rel'), ['rel', 'abs'] as const);
+  private readonly options: Required<ReduceLROnPlateauOptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: ReduceLROnPlateauOptions = {}, where: Where = 'ReduceLROnPlateau') {
+    const o = reduceLROnPlateauOptions.normalize(options, where);
+    this.optimizer = checkOptimizer(where, optimizer);
+    this.options = o;
+    this.nonFiniteMetric = o.nonFiniteMetric;
+    this.factor = o.factor;
+    this.minLrs = groupValues(at(where, 'minLr'), o.minLr, optimizer.paramGroups.length);
+    this.patience = o.patience;
+    this.cooldown = o.cooldown;
+    this.eps = o.eps;
+    this.mode = o.mode;
+    this.threshold = o.threshold;
+    this.thresholdMode = o.thresholdMode;
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
     this.best = this.modeWorse;
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(reduceLROnPlateauOptions, this.options);
   }
 
   private get modeWorse(): number {
@@ -104,7 +130,7 @@ export class ReduceLROnPlateau implements Scheduler {
       throw new OptionError('ReduceLROnPlateau.optimizer.paramGroups', this.optimizer.paramGroups.length, `${this.minLrs.length} param groups, as when the scheduler was built`);
     }
     const current = metric;
-    this.lastEpoch = epoch === undefined ? nextEpoch(this.type, this.lastEpoch) : nonNegativeInteger('ReduceLROnPlateau.step(epoch)', epoch);
+    this.lastEpoch = epoch === undefined ? nextEpoch(this.type, this.lastEpoch) : integerAtLeast('ReduceLROnPlateau.step(epoch)', epoch, 0);
     if (this.isBetter(current, this.best)) {
       this.best = current;
       this.numBadEpochs = 0;

@@ -1,7 +1,8 @@
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
-import { nonNegativeInteger, numberInRange, oneOf, perGroup } from '../validate.js';
-import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
-import { orDefault, readOptions } from './options.js';
+import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
+import { at, type Where } from '../errors.js';
+import { checkOptimizer } from './LRScheduler.js';
+import { choice, defineOptions, groupValues, int, lastEpoch, optionsToSpec, perGroup, torchEpoch } from './defineOptions.js';
 
 export interface SWALROptions extends LastEpochOption {
   /** Target lr of stochastic weight averaging (per group allowed). */
@@ -11,6 +12,21 @@ export interface SWALROptions extends LastEpochOption {
   /** Default 'cos'. */
   annealStrategy?: 'cos' | 'linear';
 }
+
+/** SWALR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const swalrOptions = defineOptions<SWALROptions>()({
+  type: 'SWALR',
+  doc: 'Anneal each group to swaLr over annealEpochs, then hold (stochastic weight averaging).',
+  ...torchEpoch,
+  module: 'torch.optim.swa_utils',
+  options: {
+    swaLr: perGroup('swa_lr', 'Target lr of SWA.', 0),
+    annealEpochs: int('anneal_epochs', 'Steps of annealing.', 0, 10),
+    annealStrategy: choice('anneal_strategy', 'Annealing shape.', ['cos', 'linear'], 'cos'),
+    lastEpoch: lastEpoch(),
+  },
+  example: { swaLr: 0.05, annealEpochs: 20 },
+});
 
 /**
  * PyTorch `torch.optim.swa_utils.SWALR`: anneal each group's lr to `swaLr` over `annealEpochs`
@@ -24,16 +40,22 @@ export class SWALR extends LRScheduler {
   readonly annealEpochs: number;
   readonly annealStrategy: 'cos' | 'linear';
 
-  constructor(optimizer: Optimizer, options: SWALROptions) {
-    const { opts, groups } = readOptions('SWALR', optimizer, options, ['swaLr', 'annealEpochs', 'annealStrategy', 'lastEpoch']);
-    const swaLrs = perGroup('SWALR.swaLr', opts.swaLr, groups, (n, v) => numberInRange(n, v, { min: 0 }));
-    const annealStrategy = oneOf('SWALR.annealStrategy', orDefault(opts.annealStrategy, 'cos'), ['cos', 'linear'] as const);
-    const annealEpochs = nonNegativeInteger('SWALR.annealEpochs', orDefault(opts.annealEpochs, 10));
+  private readonly options: Required<SWALROptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: SWALROptions, where: Where = 'SWALR') {
+    const o = swalrOptions.normalize(options, where);
+    const swaLrs = groupValues(at(where, 'swaLr'), o.swaLr, checkOptimizer(where, optimizer).paramGroups.length);
     optimizer.paramGroups.forEach((group, i) => (group.swaLr = swaLrs[i]));
-    super(optimizer, opts.lastEpoch as number | undefined, 'SWALR');
-    this.annealEpochs = annealEpochs;
-    this.annealStrategy = annealStrategy;
+    super(optimizer, o.lastEpoch, where);
+    this.options = o;
+    this.annealEpochs = o.annealEpochs;
+    this.annealStrategy = o.annealStrategy;
     this.initialStep();
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(swalrOptions, this.options);
   }
 
   private anneal(t: number): number {

@@ -1,7 +1,8 @@
-import { OptionError } from '../errors.js';
+import { at, NoClosedFormError, OptionError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import { integerAtLeast, plainObject, knownKeys } from '../validate.js';
-import { checkOptimizer, duringInitialization, type Chainable } from './LRScheduler.js';
+import { integerAtLeast } from '../validate.js';
+import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers, torchEpoch } from './defineOptions.js';
+import { checkOptimizer, duringInitialization, type Chainable, type SchedulerSpec } from './LRScheduler.js';
 import { bisectRight } from '../bisect.js';
 import { cannotRestart, checkChildren, checkMilestones } from './composites.js';
 import { Sequence } from './Sequence.js';
@@ -13,6 +14,15 @@ export interface SequentialLROptions {
   milestones: number[];
   lastEpoch?: number;
 }
+
+/** SequentialLR's options as data (defaults, validation, schema, docs, codegen, `toSpec`). */
+export const sequentialLROptions = defineOptions<SequentialLROptions>()({
+  type: 'SequentialLR',
+  doc: 'Run schedulers one after another, switching at the milestones (e.g. warmup then cosine).',
+  ...torchEpoch,
+  options: { schedulers: schedulers('Scheduler specs, run in order.'), milestones: milestones('milestones'), lastEpoch: lastEpoch() },
+  example: { schedulers: [{ type: 'LinearLR', startFactor: 0.01, totalIters: 10 }, { type: 'CosineAnnealingLR', tMax: 90 }], milestones: [10] },
+});
 
 /**
  * PyTorch `SequentialLR`. Construction resets the lrs to `initialLr`, undoes the initial steps its
@@ -29,19 +39,23 @@ export class SequentialLR extends Sequence<Chainable> implements Chainable {
   readonly stepInput = 'none';
   readonly acceptsEpoch = false;
 
-  constructor(optimizer: Optimizer, options: SequentialLROptions) {
-    checkOptimizer('SequentialLR', optimizer);
-    const opts = plainObject('SequentialLR.options', options);
-    knownKeys('SequentialLR', opts, ['schedulers', 'milestones', 'lastEpoch']);
-    const { children } = checkChildren('SequentialLR', opts.schedulers, optimizer);
-    const milestones = checkMilestones('SequentialLR', opts.milestones, children.length);
-    const lastEpoch = integerAtLeast('SequentialLR.lastEpoch', opts.lastEpoch ?? -1, -1);
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: SequentialLROptions, where: Where = 'SequentialLR') {
+    checkOptimizer(where, optimizer);
+    const o = sequentialLROptions.normalize(options, where);
+    const { children } = checkChildren('SequentialLR', where, o.schedulers, optimizer);
+    const milestones = checkMilestones(where, o.milestones, children.length);
     optimizer.paramGroups.forEach((group, i) => {
       if (typeof group.initialLr !== 'number') {
-        throw new OptionError(`SequentialLR.optimizer.paramGroups[${i}].initialLr`, group.initialLr, 'a number (set by the child schedulers)');
+        throw new OptionError(at(where, 'optimizer', 'paramGroups', i, 'initialLr'), group.initialLr, 'a number (set by the child schedulers)');
       }
     });
-    super(optimizer, children, milestones, lastEpoch);
+    super(optimizer, children, milestones, o.lastEpoch);
+  }
+
+  /** The spec, with each child's spec. */
+  toSpec(): SchedulerSpec {
+    return { ...optionsToSpec(sequentialLROptions, { milestones: this.milestones }), schedulers: this.schedulers.map((c) => c.toSpec()) } as SchedulerSpec;
   }
 
   /** PyTorch's recursive undo: composites undo their children, not themselves. */
@@ -69,13 +83,22 @@ export class SequentialLR extends Sequence<Chainable> implements Chainable {
     integerAtLeast('SequentialLR.lrAt(step)', step, 0);
     const idx = bisectRight(this.milestones, step);
     const child = this.schedulers[idx] as Chainable & Partial<{ lrAt(step: number): number[] }>;
-    if (typeof child.lrAt !== 'function') throw new OptionError('SequentialLR.lrAt', child.type, 'children with a closed form');
+    if (typeof child.lrAt !== 'function') throw new NoClosedFormError(this.type, `its child ${child.type} has none`);
     return child.lrAt(idx === 0 ? step : step - (this.milestones[idx - 1] as number));
   }
 
-  /** `lrAt(0) .. lrAt(steps - 1)`. */
-  preview(steps: number): number[][] {
+  /** `lrAt(0) .. lrAt(steps - 1)`, one Float64Array per group: each child's preview over its segment. */
+  preview(steps: number): Float64Array[] {
     integerAtLeast('SequentialLR.preview(steps)', steps, 0);
-    return Array.from({ length: steps }, (_, i) => this.lrAt(i));
+    const columns = this.optimizer.paramGroups.map(() => new Float64Array(steps));
+    for (let i = 0; i < this.schedulers.length; i++) {
+      const from = i === 0 ? 0 : (this.milestones[i - 1] as number);
+      const to = i < this.milestones.length ? Math.min(steps, this.milestones[i] as number) : steps;
+      if (from >= steps) break;
+      const child = this.schedulers[i] as Chainable & Partial<{ preview(steps: number): Float64Array[] }>;
+      if (typeof child.preview !== 'function') throw new NoClosedFormError(this.type, `its child ${child.type} has none`);
+      child.preview(to - from).forEach((part, g) => (columns[g] as Float64Array).set(part, from));
+    }
+    return columns;
   }
 }

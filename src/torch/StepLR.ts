@@ -1,7 +1,7 @@
 import type { Optimizer } from '../optim/Optimizer.js';
-import { numberInRange, positiveInteger } from '../validate.js';
-import { LRScheduler, type LastEpochOption } from './LRScheduler.js';
-import { orDefault, readOptions } from './options.js';
+import type { Where } from '../errors.js';
+import { LRScheduler, type LastEpochOption, type SchedulerSpec } from './LRScheduler.js';
+import { defineOptions, gamma, int, lastEpoch, optionsToSpec, torchEpoch } from './defineOptions.js';
 
 export interface StepLROptions extends LastEpochOption {
   /** Period of decay, in steps. A positive integer. */
@@ -9,6 +9,15 @@ export interface StepLROptions extends LastEpochOption {
   /** Multiplicative factor of decay. Default 0.1. */
   gamma?: number;
 }
+
+/** StepLR's options as data: defaults, validation, schema, docs, codegen and `toSpec`. */
+export const stepLROptions = defineOptions<StepLROptions>()({
+  type: 'StepLR',
+  doc: 'Multiply the lr by gamma every stepSize steps (staircase).',
+  ...torchEpoch,
+  options: { stepSize: int('step_size', 'Period of decay, in steps.', 1), gamma, lastEpoch: lastEpoch() },
+  example: { stepSize: 30, gamma: 0.1 },
+});
 
 /**
  * PyTorch `StepLR`: multiply the lr by `gamma` every `stepSize` steps.
@@ -21,14 +30,20 @@ export class StepLR extends LRScheduler {
   readonly stepSize: number;
   readonly gamma: number;
 
-  constructor(optimizer: Optimizer, options: StepLROptions) {
-    const { opts } = readOptions('StepLR', optimizer, options, ['stepSize', 'gamma', 'lastEpoch']);
-    const stepSize = positiveInteger('StepLR.stepSize', opts.stepSize);
-    const gamma = numberInRange('StepLR.gamma', orDefault(opts.gamma, 0.1), { min: 0, minExclusive: true });
-    super(optimizer, opts.lastEpoch as number | undefined, 'StepLR');
-    this.stepSize = stepSize;
-    this.gamma = gamma;
+  private readonly options: Required<StepLROptions>;
+
+  /** `where`: where the options sit in a larger spec, for error paths (default: the class name). */
+  constructor(optimizer: Optimizer, options: StepLROptions, where: Where = 'StepLR') {
+    const o = stepLROptions.normalize(options, where);
+    super(optimizer, o.lastEpoch, where);
+    this.options = o;
+    this.stepSize = o.stepSize;
+    this.gamma = o.gamma;
     this.initialStep();
+  }
+
+  toSpec(): SchedulerSpec {
+    return optionsToSpec(stepLROptions, this.options);
   }
 
   protected computeLr(out: number[]): void {
@@ -38,6 +53,12 @@ export class StepLR extends LRScheduler {
       const lr = (groups[i] as { lr: number }).lr;
       out[i] = decay ? lr * this.gamma : lr;
     }
+  }
+
+  /** The closed form is constant on each run of `stepSize` steps: one evaluation per run. */
+  protected override previewInto(columns: Float64Array[], steps: number): void {
+    const buffer = new Array<number>(columns.length).fill(0);
+    for (let from = 0; from < steps; from += this.stepSize) this.fillRun(columns, from, Math.min(steps, from + this.stepSize), buffer);
   }
 
   protected override closedFormLr(out: number[]): void {

@@ -1,43 +1,43 @@
-import { OptionError, ScheduleError } from '../errors.js';
+import { at, OptionError, ScheduleError, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { positiveInteger } from '../validate.js';
 import type { Scheduler } from './LRScheduler.js';
 import type { Chainable } from './LRScheduler.js';
 
 /** Checks a composite's children: chainable, on one optimizer, and not ReduceLROnPlateau (as PyTorch 2.x). */
-export function checkChildren(scope: string, schedulers: unknown, optimizer: Optimizer | undefined): { children: Chainable[]; optimizer: Optimizer } {
+export function checkChildren(type: string, scope: Where, schedulers: unknown, optimizer: Optimizer | undefined): { children: Chainable[]; optimizer: Optimizer } {
   if (!Array.isArray(schedulers) || schedulers.length === 0) {
-    throw new OptionError(`${scope}.schedulers`, schedulers, 'a non-empty array of schedulers');
+    throw new OptionError(at(scope, 'schedulers'), schedulers, 'a non-empty array of schedulers');
   }
   const first = schedulers[0] as Partial<Scheduler> | null;
   const target = optimizer ?? (first !== null && typeof first === 'object' ? first.optimizer : undefined);
   schedulers.forEach((s: unknown, i) => {
     const child = s as Partial<Chainable> | null;
     if (child === null || typeof child !== 'object' || typeof child.step !== 'function') {
-      throw new OptionError(`${scope}.schedulers[${i}]`, s, 'a scheduler');
+      throw new OptionError(at(scope, 'schedulers', i), s, 'a scheduler');
     }
     if ((child as Partial<Scheduler>).stepInput !== 'none' || typeof child.initialStep !== 'function') {
       throw new OptionError(
-        `${scope}.schedulers[${i}]`,
+        at(scope, 'schedulers', i),
         child.type ?? s,
-        `a chainable scheduler (${scope} does not support schedulers stepped on a metric such as ReduceLROnPlateau; use PlateauSequentialLR instead)`,
+        `a chainable scheduler (${type} does not support schedulers stepped on a metric such as ReduceLROnPlateau; use PlateauSequentialLR instead)`,
       );
     }
     if (child.optimizer !== target) {
-      throw new OptionError(`${scope}.schedulers[${i}].optimizer`, child.type, `the same optimizer as the ${scope}`);
+      throw new OptionError(at(scope, 'schedulers', i, 'optimizer'), child.type, `the same optimizer as the ${type}`);
     }
   });
   return { children: schedulers as Chainable[], optimizer: target as Optimizer };
 }
 
 /** Milestones of a sequence: one fewer than its schedulers, positive integers, strictly increasing. */
-export function checkMilestones(scope: string, raw: unknown, schedulerCount: number): number[] {
+export function checkMilestones(scope: Where, raw: unknown, schedulerCount: number): number[] {
   if (!Array.isArray(raw) || raw.length !== schedulerCount - 1) {
-    throw new OptionError(`${scope}.milestones`, raw, `an array of ${schedulerCount - 1} milestones (one fewer than the ${schedulerCount} schedulers)`);
+    throw new OptionError(at(scope, 'milestones'), raw, `an array of ${schedulerCount - 1} milestones (one fewer than the ${schedulerCount} schedulers)`);
   }
-  const milestones = Array.from(raw, (m, i) => positiveInteger(`${scope}.milestones[${i}]`, m));
+  const milestones = Array.from(raw, (m, i) => positiveInteger(at(scope, 'milestones', i), m));
   for (let i = 1; i < milestones.length; i++) {
-    if ((milestones[i] as number) <= (milestones[i - 1] as number)) throw new OptionError(`${scope}.milestones`, raw, 'strictly increasing milestones');
+    if ((milestones[i] as number) <= (milestones[i - 1] as number)) throw new OptionError(at(scope, 'milestones'), raw, 'strictly increasing milestones');
   }
   return milestones;
 }

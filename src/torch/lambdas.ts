@@ -1,4 +1,4 @@
-import { OptionError, ScheduleError } from '../errors.js';
+import { at, formatPath, OptionError, ScheduleError, type Where } from '../errors.js';
 import { compileExpression, ExpressionError } from '../expr/parseExpression.js';
 
 /** A multiplicative factor as a function, or as a safe expression string (serializable, usable in specs). */
@@ -11,7 +11,7 @@ export interface ResolvedFactor {
 }
 
 /** Turns a function or expression string of `variable` into a checked function. */
-export function resolveFactor(option: string, value: unknown, variable: string): ResolvedFactor {
+export function resolveFactor(option: Where, value: unknown, variable: string): ResolvedFactor {
   if (typeof value === 'string') {
     const compiled = compileExpression(value, [variable], option);
     return {
@@ -19,7 +19,7 @@ export function resolveFactor(option: string, value: unknown, variable: string):
         try {
           return compiled({ [variable]: v });
         } catch (error) {
-          if (error instanceof ExpressionError) throw new ScheduleError(`${option}: ${error.message} at ${variable}=${v}`);
+          if (error instanceof ExpressionError) throw new ScheduleError(`${formatPath(option)}: ${error.message} at ${variable}=${v}`);
           throw error;
         }
       },
@@ -32,7 +32,7 @@ export function resolveFactor(option: string, value: unknown, variable: string):
       fn: (v) => {
         const out = f(v);
         if (typeof out !== 'number' || Number.isNaN(out)) {
-          throw new ScheduleError(`${option} returned ${typeof out === 'number' ? 'NaN' : typeof out} for ${variable}=${v}; it must return a number`);
+          throw new ScheduleError(`${formatPath(option)} returned ${typeof out === 'number' ? 'NaN' : typeof out} for ${variable}=${v}; it must return a number`);
         }
         return out;
       },
@@ -43,10 +43,10 @@ export function resolveFactor(option: string, value: unknown, variable: string):
 }
 
 /** One factor for all groups, or one per group (PyTorch accepts a list of lambdas). */
-export function resolveFactors(option: string, value: unknown, groupCount: number, variable: string): ResolvedFactor[] {
+export function resolveFactors(option: Where, value: unknown, groupCount: number, variable: string): ResolvedFactor[] {
   if (Array.isArray(value)) {
     if (value.length !== groupCount) throw new OptionError(option, value, `one entry per param group (${groupCount})`);
-    return Array.from(value, (v, i) => resolveFactor(`${option}[${i}]`, v, variable));
+    return Array.from(value, (v, i) => resolveFactor(at(option, i), v, variable));
   }
   const single = resolveFactor(option, value, variable);
   return new Array<ResolvedFactor>(groupCount).fill(single);

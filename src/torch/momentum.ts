@@ -1,11 +1,11 @@
-import { OptionError } from '../errors.js';
+import { at, OptionError, type Where } from '../errors.js';
 import { momentumKeyOf, type Optimizer, type ParamGroup } from '../optim/Optimizer.js';
 
 /** Which key a cycling scheduler writes: `momentum` (SGD-like) or `betas[0]` (Adam-like), as PyTorch 2.x. */
-export function cycledMomentumKey(scope: string, optimizer: Optimizer): 'momentum' | 'betas' {
+export function cycledMomentumKey(scope: Where, optimizer: Optimizer): 'momentum' | 'betas' {
   const key = momentumKeyOf(optimizer);
   if (key === null) {
-    throw new OptionError(`${scope}.cycleMomentum`, true, 'an optimizer with momentum or betas (or set cycleMomentum: false)');
+    throw new OptionError(at(scope, 'cycleMomentum'), true, 'an optimizer with momentum or betas (or set cycleMomentum: false)');
   }
   return key;
 }

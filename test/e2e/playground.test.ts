@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
 
   it('picks a recipe, edits it through its form, and shows its validation errors', async () => {
     const n = await renders();
-    await page.selectOption('.card[data-index="2"] select.type', 'hf.warmup_stable_decay');
+    await page.selectOption('.card[data-index="2"] select.type', 'hf.warmupStableDecay');
     await waitRender(n);
     expect(await page.textContent('.card[data-index="2"] .summary')).toContain('Hugging Face');
     expect(await page.locator('.card[data-index="2"] select[data-option="decayType"] option').allTextContents()).toEqual(expect.arrayContaining(['cosine', 'linear', '1-sqrt']));

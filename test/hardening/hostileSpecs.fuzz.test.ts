@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LrkitError } from '../../src/errors.js';
+import { LrkitError, MAX_NESTING, NestingError } from '../../src/errors.js';
 import { runTrace } from '../../src/spec/trace.js';
 import { setWarningSink } from '../../src/warnings.js';
 import { traceSpec } from './torchSpecArbitraries.js';
@@ -86,5 +86,63 @@ describe('hostile specs (fuzz)', () => {
     for (let i = 0; i < 40; i++) nested = { type: 'ChainedScheduler', schedulers: [nested] };
     expect(() => runTrace({ optimizer: { lr: 0.1 }, scheduler: nested, steps: 1 })).toThrow(/at most 16 levels of nested schedulers/);
     expect(() => runTrace({ optimizer: { lr: 0.1 }, scheduler: { type: 'ExponentialLR', gamma: 0.9 }, steps: 1e12 })).toThrow(/^steps: expected at most/);
+  });
+
+  it('deep and wide specs: any nesting past the limit is a NestingError, wide ones run or fail typed, never a stack overflow', () => {
+    const previous = setWarningSink(() => {});
+    // One level of nesting of each kind: schedule combinators, scheduler composites, and the bridge between them.
+    const scheduleWraps = [
+      (s: object) => ({ type: 'scale', schedule: s, factor: 0.5 }),
+      (s: object) => ({ type: 'warmup', schedule: s, steps: 2 }),
+      (s: object) => ({ type: 'clamp', schedule: s, min: 0 }),
+      (s: object) => ({ type: 'join', schedules: [s, { type: 'constant', value: 0.1 }], boundaries: [3] }),
+      (s: object) => ({ type: 'perEpoch', schedule: s, stepsPerEpoch: 2 }),
+    ];
+    const schedulerWraps = [
+      (s: object) => ({ type: 'WarmupLR', scheduler: s, steps: 2 }),
+      (s: object) => ({ type: 'ChainedScheduler', schedulers: [s, { type: 'ExponentialLR', gamma: 0.9 }] }),
+      (s: object) => ({ type: 'SequentialLR', schedulers: [{ type: 'StepLR', stepSize: 1 }, s], milestones: [2] }),
+    ];
+    let deepRejected = 0;
+    let wideRan = 0;
+    try {
+      fc.assert(
+        fc.property(
+          fc.array(fc.nat(scheduleWraps.length - 1), { maxLength: 40 }),
+          fc.array(fc.nat(schedulerWraps.length - 1), { maxLength: 40 }),
+          fc.constantFrom(0, 1, 1000, 3000),
+          fc.integer({ min: 1, max: 3000 }),
+          (scheduleKinds, schedulerKinds, extraDepth, width) => {
+            let schedule: object = { type: 'cosine', from: 0.1, steps: 10 };
+            for (let i = 0; i < scheduleKinds.length + extraDepth; i++) schedule = (scheduleWraps[(scheduleKinds[i % Math.max(1, scheduleKinds.length)] ?? 0) % scheduleWraps.length] as (s: object) => object)(schedule);
+            let scheduler: object = { type: 'ScheduleLR', schedule };
+            for (const k of schedulerKinds) scheduler = (schedulerWraps[k] as (s: object) => object)(scheduler);
+            const depth = schedulerKinds.length + 1 + scheduleKinds.length + extraDepth; // levels below the root scheduler
+            try {
+              runTrace({ optimizer: { lr: 0.1 }, scheduler, steps: 3 });
+              expect(depth).toBeLessThanOrEqual(MAX_NESTING);
+            } catch (error) {
+              if (!(error instanceof LrkitError)) throw new Error(`untyped ${String(error)} at depth ${depth}`);
+              if (depth > MAX_NESTING) {
+                expect(error).toBeInstanceOf(NestingError);
+                deepRejected++;
+              }
+            }
+            // Wide: thousands of siblings at one level.
+            const pieces = Array.from({ length: width }, (_, i) => ({ type: 'constant', value: 1 / (i + 1) }));
+            const joined = { type: 'join', schedules: pieces, boundaries: Array.from({ length: width - 1 }, (_, i) => i + 1) };
+            const wide = runTrace({ optimizer: { lr: 0.1 }, scheduler: { type: 'ChainedScheduler', schedulers: Array.from({ length: Math.min(width, 500) }, () => ({ type: 'ExponentialLR', gamma: 0.999 })) }, steps: 2 });
+            expect(wide.lr).toHaveLength(3);
+            expect(runTrace({ optimizer: { lr: 0.1 }, scheduler: joined, steps: 2 }).lr.map((r) => r[0])).toEqual([1, 1 / 2, 1 / 3].slice(0, Math.min(3, width)).concat(Array(Math.max(0, 3 - width)).fill(1 / width)));
+            wideRan++;
+          },
+        ),
+        { numRuns: 60, seed: SEED },
+      );
+    } finally {
+      setWarningSink(previous);
+    }
+    console.log(`deep/wide specs: 60 cases (seed ${SEED}): ${deepRejected} too deep (NestingError), ${wideRan} wide specs ran`);
+    expect(deepRejected).toBeGreaterThan(10);
   });
 });

@@ -73,6 +73,7 @@ const torchLeaf = fc.oneof(
   spec('CosineAnnealingLR', { tMax: intIn(1, 10), etaMin: opt(real(0, 1e-3)) }),
   spec('CosineAnnealingWarmRestarts', { t0: intIn(1, 6), tMult: opt(intIn(1, 3)), etaMin: opt(real(0, 1e-3)) }),
   spec('LambdaLR', { lrLambda: fc.constantFrom('0.95 ** epoch', '1 / (epoch + 1)', 'min(1, (epoch + 1) / 5)') }),
+  spec('MultiplicativeLR', { lrLambda: fc.constantFrom('0.95', '1 / (epoch + 1) ** 0.1', 'max(0.5, 1 - epoch / 100)') }),
   spec('ScheduleLR', { schedule: scheduleSpec, relative: opt(fc.boolean()) }),
   scheduleSpec,
 );
@@ -81,7 +82,9 @@ const torchLeaf = fc.oneof(
 export const schedulerSpec: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   torchLeaf,
   spec('CyclicLR', { baseLr: lr(), maxLr: lr(), stepSizeUp: intIn(1, 10), mode: opt(fc.constantFrom('triangular', 'triangular2', 'exp_range')), gamma: opt(real(0.5, 1)) }),
+  spec('CyclicLR', { baseLr: lr(), maxLr: lr(), stepSizeUp: intIn(1, 10), stepSizeDown: opt(intIn(0, 10)), scaleFn: fc.constantFrom('1 / (x + 1)', '0.9 ** x'), scaleMode: opt(fc.constantFrom('cycle', 'iterations')), cycleMomentum: opt(fc.boolean()) }),
   spec('OneCycleLR', { maxLr: lr(), totalSteps: intIn(40, 60), pctStart: opt(fc.constantFrom(0.25, 0.3)), threePhase: opt(fc.boolean()) }),
+  spec('OneCycleLR', { maxLr: lr(), epochs: intIn(4, 6), stepsPerEpoch: intIn(10, 12), annealStrategy: opt(fc.constantFrom('cos', 'linear')), divFactor: opt(real(2, 30)), finalDivFactor: opt(real(10, 1e4)), cycleMomentum: opt(fc.boolean()) }),
   spec('ReduceLROnPlateau', { mode: opt(fc.constantFrom('min', 'max')), factor: opt(real(0, 0.9)), patience: opt(intIn(0, 3)), cooldown: opt(intIn(0, 2)), minLr: opt(real(0, 1e-4)) }),
   spec('SWALR', { swaLr: lr(), annealEpochs: opt(intIn(0, 5)), annealStrategy: opt(fc.constantFrom('cos', 'linear')) }),
   fc.tuple(torchLeaf, torchLeaf, intIn(1, 10)).map(([a, b, m]) => ({ type: 'SequentialLR', schedulers: [a, b], milestones: [m] })),

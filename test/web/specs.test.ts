@@ -49,13 +49,13 @@ describe('playground state and specs', () => {
 
   it('gives recipes working forms: numbers, integers, enums and booleans parse into a spec that runs', () => {
     const state = defaultState();
-    const card = defaultCard('hf.warmup_stable_decay');
+    const card = defaultCard('hf.warmupStableDecay');
     expect(Object.keys(card.options)).toContain('decayType');
     card.options.decayType = '1-sqrt';
     card.options.numWarmupSteps = '5';
     card.options.minLrRatio = '0.05';
     const spec = cardSpec(state, card) as { scheduler: Record<string, unknown> };
-    expect(spec.scheduler).toMatchObject({ type: 'hf.warmup_stable_decay', decayType: '1-sqrt', numWarmupSteps: 5, minLrRatio: 0.05 });
+    expect(spec.scheduler).toMatchObject({ type: 'hf.warmupStableDecay', decayType: '1-sqrt', numWarmupSteps: 5, minLrRatio: 0.05 });
     expect(runTrace(spec).lr).toHaveLength(101);
     const timm = defaultCard('timm.cosine');
     timm.options.tInEpochs = 'false';
