@@ -357,8 +357,12 @@ for (const entry of entries) {
   await check('browser bundle of a chartSpec-only import', () => `${chart.inputs.length} modules, ${kB(chart.min)} min, ${kB(chart.gzip)} gzip`);
   const b = await bundle("{ StepLR } from 'lrkit'", `import { StepLR } from 'lrkit'; globalThis.StepLR = StepLR;`);
   await check('browser bundle of a StepLR-only import keeps only what StepLR needs', () => {
-    const unrelated = b.inputs.filter((i) => /\/(spec|recipes|schedules|codegen|finder|tfjs)\/|OneCycleLR|SequentialLR/.test(i));
+    // No other scheduler class, no registry (spec, recipes, schedule registry), no codegen / finder / tfjs / plot.
+    const unrelated = b.inputs.filter((i) => /\/(spec|recipes|codegen|finder|tfjs|tensorboard|plot)\/|schedules\/registry|torch\/(?!StepLR\.|LRScheduler\.)[A-Z]\w*\.js$/.test(i));
     assert(unrelated.length === 0, `pulled in: ${unrelated.join(', ')}`);
+    // And whatever the file layout (a shared chunk would hide its modules): far smaller than the whole library.
+    const whole = bundleSizes.find((x) => x.name === 'lrkit');
+    assert(whole && b.min < whole.min / 4, `${kB(b.min)} is not under a quarter of the whole lrkit bundle (${whole && kB(whole.min)})`);
     return `${b.inputs.length} modules, ${kB(b.min)} min, ${kB(b.gzip)} gzip`;
   });
 }
