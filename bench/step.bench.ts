@@ -2,8 +2,8 @@
  * Cost of one steady-state `scheduler.step()` for every PyTorch-layer class (1 param group), and heap bytes
  * allocated per step. Run: `npm run bench` (table) or `npm run bench -- --json` (last stdout line is
  * `{ "StepLR": ns, ... }`, median nanoseconds per step). `--torch` also times PyTorch's own `step()` with
- * /usr/bin/python3 (bench/torch_step.py) for comparison. Then `lrkit trace` of 10^7 steps in a child process:
- * time, peak RSS and output size (bench/trace.bench.ts; `--no-trace` skips it).
+ * the fixture environment's PyTorch (.venv/bin/python bench/torch_step.py) for comparison. Then `lrkit trace` of 10^7
+ * steps in a child process: time, peak RSS and output size (bench/trace.bench.ts; `--no-trace` skips it).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -76,7 +76,7 @@ const results: Record<string, number> = {};
 const rows: string[] = [];
 let torch: Record<string, number> = {};
 if (withTorch) {
-  const r = spawnSync('/usr/bin/python3', [new URL('./torch_step.py', import.meta.url).pathname], { encoding: 'utf8' });
+  const r = spawnSync(new URL('../.venv/bin/python', import.meta.url).pathname, [new URL('./torch_step.py', import.meta.url).pathname], { encoding: 'utf8' });
   if (r.status === 0) torch = JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
   else console.error(`PyTorch timing unavailable: ${r.stderr.trim().split('\n').pop()}`);
 }

@@ -1,6 +1,6 @@
 """Times PyTorch's own scheduler.step() per class (1 param group, steady state), for comparison with lrkit.
 
-Prints a table and, as the last line, a JSON object {class: median ns per step}. Run with /usr/bin/python3.
+Prints a table and, as the last line, a JSON object {class: median ns per step}. Run with the fixture environment: .venv/bin/python bench/torch_step.py (npm run fixtures creates .venv).
 """
 import json
 import statistics

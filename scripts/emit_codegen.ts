@@ -1,5 +1,5 @@
 // Writes test/fixtures/codegen/<name>.py = toCode(spec, 'pytorch') for every spec in specs.json.
-// Called by scripts/gen_codegen_fixtures.py, which then runs each program with /usr/bin/python3.
+// Called by scripts/gen_codegen_fixtures.py, which then runs each program with the .venv's PyTorch.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toCode } from '../src/codegen/toCode.js';
 

@@ -3,13 +3,13 @@
 
 1. `npx tsx scripts/emit_codegen.ts` writes test/fixtures/codegen/<name>.py = toCode(spec, 'pytorch')
    for every spec in test/fixtures/codegen/specs.json.
-2. This script runs every generated program with this interpreter (Debian's python3-torch) and
+2. This script runs every generated program with this interpreter (the repository's .venv: PyTorch 2.13) and
    stores what it prints as test/fixtures/codegen/<name>.json.
 
 src/codegen/toCode.test.ts then checks that the committed programs are what toCode emits today and
 that lrkit's runTrace(spec) equals the lrs PyTorch printed.
 
-Run: /usr/bin/python3 scripts/gen_codegen_fixtures.py
+Run: npm run fixtures:codegen   (= .venv/bin/python scripts/gen_codegen_fixtures.py)
 """
 import json
 import os

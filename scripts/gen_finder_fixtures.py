@@ -5,7 +5,7 @@ Each rule is written here from its reference definition with the reference's own
   fastai valley/slide/minimum/steep    fastai/callback/schedule.py, applied to [num_it//10:-5], cut at first NaN
   pytorch-lr-finder steepest gradient  torch_lr_finder/lr_finder.py LRFinder.plot, [skip_start:-skip_end] = [10:-5]
   Lightning suggestion                 lightning/pytorch/tuner/lr_finder.py _LRFinder.suggestion, [10:-1], finite only
-Run: /usr/bin/python3 scripts/gen_finder_fixtures.py  (numpy + torch 1.13)
+Run: npm run fixtures -- finder   (= .venv/bin/python scripts/gen_finder_fixtures.py; numpy + torch)
 """
 import json
 import math

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Cross-framework oracle for lrkit/tfjs.
 
 Trains one tiny, fully deterministic MLP (3 -> 6 tanh -> 1, mean squared error, full batch) with real
@@ -19,7 +19,7 @@ Every case uses a configuration where PyTorch's update rule and tfjs 4.22's coin
 Adadelta is not a case: tfjs 4.22 divides by the accumulator from before the step (PyTorch uses the
 updated one), so trajectories differ by design; the unit tests check its lr effect instead.
 
-Usage: /usr/bin/python3 scripts/gen_tfjs_fixtures.py   (writes test/fixtures/tfjs/trajectories.json)
+Usage: npm run fixtures:tfjs   (= .venv/bin/python scripts/gen_tfjs_fixtures.py; writes test/fixtures/tfjs/trajectories.json)
 """
 import json
 import os

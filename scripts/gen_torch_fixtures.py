@@ -1,15 +1,11 @@
-#!/usr/bin/python3
-"""Generate golden lr-scheduler fixtures for lrkit from REAL PyTorch.
+#!/usr/bin/env python3
+"""Generate golden lr-scheduler fixtures for lrkit from real PyTorch (2.13, unpatched).
 
-Run:  /usr/bin/python3 scripts/gen_torch_fixtures.py [--compare-113]
+Run:  npm run fixtures:torch   (= .venv/bin/python scripts/gen_torch_fixtures.py)
 
-Drives torch.optim.lr_scheduler (Debian python3-torch 1.13.1, patched to
-PyTorch 2.x semantics by scripts/torch2x_compat.py) over several hundred
-random but deterministic configurations ("trace specs") and writes
-test/fixtures/torch/<ClassName>.json plus invalid.json.
-
-With --compare-113 it additionally re-runs every case on plain 1.13 and prints
-which cases the compat patches change.
+Drives torch.optim.lr_scheduler over several hundred random but deterministic
+configurations ("trace specs") and writes test/fixtures/torch/<ClassName>.json
+plus invalid.json.
 """
 import copy
 import json
@@ -25,11 +21,6 @@ warnings.filterwarnings('ignore')
 import torch  # noqa: E402
 import torch.optim.lr_scheduler as L  # noqa: E402
 from torch.optim.swa_utils import SWALR  # noqa: E402
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import torch2x_compat  # noqa: E402
-
-torch2x_compat.apply()
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(ROOT, 'test', 'fixtures', 'torch')
@@ -700,8 +691,142 @@ def gen_invalid():
                 'tMult': R.choice([1, 2]), 't0': R.randint(2, 10)}, 'steps': steps, 'epochs': eps})
 
 
+# ---------------------------------------------------------------------------
+# Scenarios the trace spec cannot express: groups added mid-run, options carried in the state
+# ---------------------------------------------------------------------------
+SCENARIO_OUT = os.path.join(ROOT, 'test', 'fixtures', 'torch-scenarios.json')
+
+
+def add_group_case(t, k, extra=None):
+    """Build, step k times, add a param group, step again; record every group's lr (or the error)."""
+    o = make_optimizer(ngroups=R.choice([1, 2]), kind='sgd', momentum=0.9 if t in ('CyclicLR', 'OneCycleLR') else None)
+    steps = 30
+    s = sched_options(t, len(o['groups']), steps)
+    if t == 'OneCycleLR':
+        s.pop('epochs', None)
+        s.pop('stepsPerEpoch', None)
+        s['totalSteps'] = 60
+        check_pct(s)
+    if t == 'ReduceLROnPlateau':
+        s = {'type': t, 'patience': R.randint(0, 2), 'factor': 0.5}
+        s.update(extra or {})
+        if s.get('minLr') == 'perGroup':
+            s['minLr'] = [round(0.001 * (i + 1), 6) for i in range(len(o['groups']))]
+    new_group = {'lr': lr_value()}
+    if R.random() < 0.3:
+        new_group['initialLr'] = lr_value()
+    metrics = [round(1.0 + 0.001 * (i % 3), 4) for i in range(k + 20)] if t == 'ReduceLROnPlateau' else None
+    rows, error = [], None
+    opt = build_optimizer(o)
+    sched = build_scheduler(s, opt)
+    rows.append([float(g['lr']) for g in opt.param_groups])
+    for i in range(1, k + 21):
+        if i == k + 1:
+            d = {'params': [torch.zeros(2, requires_grad=True)], 'lr': new_group['lr']}
+            if 'initialLr' in new_group:
+                d['initial_lr'] = new_group['initialLr']
+            opt.add_param_group(d)
+        opt.step()
+        try:
+            sched.step(metrics[i - 1]) if metrics else sched.step()
+        except Exception as e:  # noqa: BLE001 - the scenario records whatever PyTorch raises
+            error = dict(err_record(e), at=i)
+            break
+        rows.append([float(g['lr']) for g in opt.param_groups])
+    case = {'optimizer': o, 'scheduler': s, 'addGroupAfter': k, 'newGroup': new_group, 'steps': k + 20, 'lr': rows}
+    if metrics:
+        case['metrics'] = metrics
+    if error:
+        case['error'] = error
+    return case
+
+
+STATE_CLASSES = {
+    'StepLR': ({'stepSize': 3, 'gamma': 0.5}, {'stepSize': 3, 'gamma': 0.1}, 'gamma'),
+    'MultiStepLR': ({'milestones': [2, 5], 'gamma': 0.5}, {'milestones': [3, 6], 'gamma': 0.5}, 'milestones'),
+    'ConstantLR': ({'factor': 0.5, 'totalIters': 4}, {'factor': 0.25, 'totalIters': 4}, 'factor'),
+    'LinearLR': ({'startFactor': 0.5, 'totalIters': 6}, {'startFactor': 0.5, 'totalIters': 8}, 'totalIters'),
+    'ExponentialLR': ({'gamma': 0.9}, {'gamma': 0.8}, 'gamma'),
+    'PolynomialLR': ({'totalIters': 8, 'power': 2.0}, {'totalIters': 8, 'power': 1.0}, 'power'),
+    'CosineAnnealingLR': ({'tMax': 10, 'etaMin': 0.001}, {'tMax': 20, 'etaMin': 0.001}, 'tMax'),
+    'CosineAnnealingWarmRestarts': ({'t0': 4, 'tMult': 2}, {'t0': 4, 'tMult': 1}, 'tMult'),
+    'CyclicLR': ({'baseLr': 0.01, 'maxLr': 0.1, 'stepSizeUp': 4}, {'baseLr': 0.01, 'maxLr': 0.2, 'stepSizeUp': 4}, 'maxLr'),
+    'OneCycleLR': ({'maxLr': 0.1, 'totalSteps': 30}, {'maxLr': 0.1, 'totalSteps': 30, 'annealStrategy': 'linear'}, 'annealStrategy'),
+    'SWALR': ({'swaLr': 0.05, 'annealEpochs': 5}, {'swaLr': 0.05, 'annealEpochs': 3}, 'annealEpochs'),
+    'ReduceLROnPlateau': ({'factor': 0.5, 'patience': 1}, {'factor': 0.2, 'patience': 1}, 'factor'),
+}
+
+
+def state_case(t, a, b, option):
+    """Save after 6 steps with options `a`, load into a scheduler built with options `b`, continue: PyTorch's
+    load_state_dict replaces b's options with a's (the rows equal an uninterrupted run with a)."""
+    o = {'type': 'sgd', 'lr': 0.1, 'momentum': 0.9, 'groups': [{}]}
+    metrics = [1.0, 0.9, 0.9, 0.9, 0.9, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7] if t == 'ReduceLROnPlateau' else None
+
+    def run(options, load_from=None, n=14):
+        opt = build_optimizer(o)
+        sched = build_scheduler(dict({'type': t}, **options), opt)
+        rows = [float(opt.param_groups[0]['lr'])]
+        for i in range(1, n + 1):
+            opt.step()
+            sched.step(metrics[i - 1]) if metrics else sched.step()
+            rows.append(float(opt.param_groups[0]['lr']))
+            if load_from is not None and i == 6:
+                osd, ssd = load_from
+                opt2 = build_optimizer(o)
+                sched2 = build_scheduler(dict({'type': t}, **b), opt2)
+                opt2.load_state_dict(osd)
+                sched2.load_state_dict(ssd)
+                opt, sched = opt2, sched2
+        return rows, sched
+
+    plain_a, sched_a = run(a)
+    opt = build_optimizer(o)
+    sched = build_scheduler(dict({'type': t}, **a), opt)
+    for i in range(1, 7):
+        opt.step()
+        sched.step(metrics[i - 1]) if metrics else sched.step()
+    saved = (copy.deepcopy(opt.state_dict()), copy.deepcopy(sched.state_dict()))
+    resumed, _ = run(a, load_from=saved)
+    plain_b, _ = run(b)
+    keys = sorted(k for k in sched.state_dict().keys() if not k.startswith('_') or k in ('_schedule_phases', '_anneal_func_type'))
+    return {'type': t, 'saved': a, 'loadedInto': b, 'option': option, 'stateKeys': keys,
+            'resumedRows': resumed, 'uninterruptedRowsSaved': plain_a, 'rowsLoadedInto': plain_b}
+
+
+def constructor_signatures():
+    """Every scheduler constructor's keywords and defaults (src/spec/catalog.test.ts checks lrkit's catalog against it)."""
+    import inspect
+    out = {}
+    for cls in [getattr(L, n) for n in ('LambdaLR', 'MultiplicativeLR', 'StepLR', 'MultiStepLR', 'ConstantLR', 'LinearLR',
+                                        'ExponentialLR', 'SequentialLR', 'PolynomialLR', 'CosineAnnealingLR', 'ChainedScheduler',
+                                        'ReduceLROnPlateau', 'CyclicLR', 'CosineAnnealingWarmRestarts', 'OneCycleLR')] + [SWALR]:
+        ps = inspect.signature(cls.__init__).parameters.values()
+        out[cls.__name__] = {p.name: (None if p.default is inspect.Parameter.empty else p.default)
+                             for p in ps if p.name not in ('self', 'optimizer', 'verbose')}
+    return out
+
+
+def gen_scenarios():
+    add_group = []
+    for t in CHAINABLE:
+        for _ in range(3):
+            add_group.append(add_group_case(t, R.randint(1, 8)))
+    for extra in ({'minLr': 0.001}, {'minLr': 0.0}, {}, {'minLr': 'perGroup'}, {'minLr': 'perGroup'}):
+        for _ in range(2):
+            c = add_group_case('ReduceLROnPlateau', R.randint(1, 6), extra)
+            add_group.append(c)
+    states = [state_case(t, a, b, opt) for t, (a, b, opt) in STATE_CLASSES.items()]
+    doc = {'generator': 'scripts/gen_torch_fixtures.py', 'torch': torch.__version__, 'addParamGroup': add_group, 'stateOptions': states,
+           'signatures': constructor_signatures()}
+    with open(SCENARIO_OUT, 'w') as f:
+        f.write(json.dumps(doc, separators=(',', ':'), allow_nan=False))
+        f.write('\n')
+    n_err = sum(1 for c in add_group if 'error' in c)
+    print('torch-scenarios.json: {} add_param_group cases ({} raise in PyTorch), {} state cases'.format(len(add_group), n_err, len(states)))
+
+
 def main():
-    compare = '--compare-113' in sys.argv
     gen_basic()
     gen_cawr()
     gen_cyclic()
@@ -762,26 +887,7 @@ def main():
         print('{:<32} {:>6} {:>7} {:>9} {:>9}'.format(fname + '.json', n, nr, nl, size))
     print('total cases: {}  (resumeAt: {}, skipped: {})  total bytes: {}'.format(
         total, sum(s[2] for s in summary), len(skipped), sum(s[4] for s in summary)))
-
-    if compare:
-        torch2x_compat.revert_keep_serialisation()
-        changed = {}
-        for cid, (spec, expected) in results.items():
-            try:
-                res = execute(spec)
-            except Exception as e:  # plain 1.13 may crash where 2.x does not
-                res = {'lr': None, 'momentum': None, 'error': err_record(e), 'errorAt': 'crash'}
-            old = {'lr': res['lr'], 'momentum': res['momentum']}
-            if 'error' in res:
-                old['error'] = res['error']
-                old['errorAt'] = res['errorAt']
-            if old != expected:
-                changed.setdefault(cid.rsplit('-', 1)[0], []).append(cid)
-        torch2x_compat.apply()
-        print('cases whose expected output differs from plain torch 1.13:')
-        for k in sorted(changed):
-            print('  {:<28} {:>4}  {}'.format(k, len(changed[k]), ' '.join(changed[k])))
-        print('  total changed: {}'.format(sum(len(v) for v in changed.values())))
+    gen_scenarios()
 
 
 if __name__ == '__main__':

@@ -57,6 +57,8 @@ export { goyal, scaledLr, type ScaledLrOptions } from './recipes/goyal.js';
 export { ScheduleLR, type ScheduleLROptions } from './stateful/ScheduleLR.js';
 export { WarmupLR, type WarmupLROptions } from './stateful/WarmupLR.js';
 export { PlateauSequentialLR, type PlateauSequentialLROptions } from './stateful/PlateauSequentialLR.js';
+export { GreedyLR, type GreedyLROptions } from './stateful/GreedyLR.js';
+export { TimmPlateauLR, type TimmPlateauLROptions } from './stateful/TimmPlateauLR.js';
 export { SCHEDULE_DEFINITIONS, SCHEDULE_ALIASES } from './spec/scheduleDefinitions.js';
 export { scheduleFromSpec } from './spec/buildSchedule.js';
 export { buildScheduler, SCHEDULER_TYPES } from './spec/buildScheduler.js';

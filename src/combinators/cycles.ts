@@ -1,4 +1,4 @@
-import { at, OptionError, type Path } from '../errors.js';
+import { at, OptionError, ScheduleError, type Path } from '../errors.js';
 import { defineDefinition, instantiate, num, scheduleOption, type ScheduleDefinition } from '../schedules/define.js';
 import { PRIMITIVES } from '../schedules/registry.js';
 import { specOf, type Schedule, type ScheduleSpec } from '../schedules/Schedule.js';
@@ -67,7 +67,10 @@ export const cyclesDefinition = defineDefinition({
       let tCurr: number;
       // timm's cycle arithmetic (cosine_lr.py), operation for operation.
       if (mul !== 1) {
-        i = Math.floor(Math.log(1 - (t / length) * (1 - mul)) / Math.log(mul));
+        const x = 1 - (t / length) * (1 - mul);
+        // Shrinking cycles (mul < 1) add up to length / (1 - mul): there is no cycle after that (timm's math.log raises).
+        if (!(x > 0)) throw new ScheduleError(`cycles: shrinking cycles (mul ${mul} < 1) end at t = ${length / (1 - mul)}; t = ${step} is past their end`);
+        i = Math.floor(Math.log(x) / Math.log(mul));
         tI = mul ** i * length;
         tCurr = t - ((1 - mul ** i) / (1 - mul)) * length;
       } else {

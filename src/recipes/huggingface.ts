@@ -153,6 +153,47 @@ export const hfCosineWithMinLrDefinition = defineDefinition({
   },
 });
 
+export const hfCosineWarmupWithMinLrDefinition = defineDefinition({
+  type: 'hf.cosineWarmupWithMinLr',
+  aliases: ['hf.cosine_warmup_with_min_lr'],
+  doc: 'Hugging Face "cosine_warmup_with_min_lr": warmup that starts at (t + 1) / numWarmupSteps (or at warmupLrRate), then cosine decay to minLr (or minLrRate * lr) that starts one step in.',
+  example: { lr: 0.1, numWarmupSteps: 10, numTrainingSteps: 100, minLrRate: 0.01 },
+  options: {
+    lr,
+    numWarmupSteps,
+    numTrainingSteps: int('Total number of training steps.', 0),
+    numCycles: num('Number of cosine waves.', { default: 0.5 }),
+    minLr: num('The floor lr. Give this or minLrRate.', { min: 0, optional: true }),
+    minLrRate: num('The floor as a fraction of lr. Give this or minLr.', { min: 0, optional: true }),
+    warmupLrRate: num('Warmup start as a fraction of lr (default: 1 / numWarmupSteps).', { optional: true }),
+  },
+  check: (o, scope) => {
+    if (o.minLr !== undefined && o.minLrRate !== undefined) throw new OptionError(`${scope}.minLrRate`, o.minLrRate, 'only one of minLr or minLrRate');
+    if (o.minLr === undefined && o.minLrRate === undefined) throw new OptionError(`${scope}.minLr`, undefined, 'one of minLr or minLrRate');
+    if (o.minLr !== undefined && (o.lr as number) === 0) throw new OptionError(`${scope}.lr`, 0, 'a positive lr when minLr is given (the rate is minLr / lr)');
+  },
+  build: (o) => {
+    // transformers optimization.py _get_cosine_with_min_lr_schedule_with_warmup_lr_rate_lambda, times lr (LambdaLR).
+    const base = o.lr as number;
+    const w = o.numWarmupSteps as number;
+    const total = o.numTrainingSteps as number;
+    const cyclesValue = o.numCycles as number;
+    const rate = (o.minLrRate as number | undefined) ?? (o.minLr as number) / base;
+    const warmupRate = o.warmupLrRate as number | undefined;
+    const factor = (t: number): number => {
+      if (t < w) {
+        if (warmupRate === undefined) return (t + 1.0) / Math.max(1.0, w);
+        return warmupRate + ((1.0 - warmupRate) * t) / Math.max(1, w - 1);
+      }
+      const progress = (t - w + 1.0) / Math.max(1.0, total - w);
+      let f = 0.5 * (1.0 + Math.cos(Math.PI * cyclesValue * 2.0 * progress));
+      f = f * (1 - rate) + rate;
+      return Math.max(0, f);
+    };
+    return (t) => base * factor(t);
+  },
+});
+
 const SHAPES = ['linear', 'cosine', '1-sqrt'] as const;
 
 export const hfWarmupStableDecayDefinition = defineDefinition({
@@ -212,6 +253,7 @@ export const HF_DEFINITIONS = [
   hfConstantWithWarmupDefinition,
   hfInverseSqrtDefinition,
   hfCosineWithMinLrDefinition,
+  hfCosineWarmupWithMinLrDefinition,
   hfWarmupStableDecayDefinition,
 ] as const;
 
@@ -239,6 +281,8 @@ export const hf = {
   constantWithWarmup: (o: HfWarmupOptions): Schedule => instantiate(hfConstantWithWarmupDefinition, o),
   inverseSqrt: (o: HfWarmupOptions & { timescale?: number }): Schedule => instantiate(hfInverseSqrtDefinition, o),
   cosineWithMinLr: (o: HfTrainingOptions & { numCycles?: number; minLr?: number; minLrRate?: number }): Schedule => instantiate(hfCosineWithMinLrDefinition, o),
+  cosineWarmupWithMinLr: (o: HfTrainingOptions & { numCycles?: number; minLr?: number; minLrRate?: number; warmupLrRate?: number }): Schedule =>
+    instantiate(hfCosineWarmupWithMinLrDefinition, o),
   warmupStableDecay: (
     o: HfWarmupOptions & {
       numDecaySteps: number;

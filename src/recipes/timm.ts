@@ -8,6 +8,7 @@ import { cosine } from '../schedules/cosine.js';
 import { polynomial } from '../schedules/polynomial.js';
 import type { Schedule } from '../schedules/Schedule.js';
 import { step } from '../schedules/step.js';
+import { bisectRight } from '../bisect.js';
 import { tanh } from '../schedules/tanh.js';
 
 /**
@@ -150,7 +151,47 @@ export const timmPolyDefinition = defineDefinition({
   },
 });
 
-export const TIMM_DEFINITIONS = [timmCosineDefinition, timmTanhDefinition, timmStepDefinition, timmPolyDefinition] as const;
+export const timmMultiStepDefinition = defineDefinition({
+  type: 'timm.multiStep',
+  aliases: ['timm.multistep'],
+  doc: 'timm MultiStepLRScheduler: lr * decayRate ** (number of decayT milestones <= t + 1), with warmup (prefix by default) and noise. timm counts t + 1, so each decay lands one t earlier than PyTorch MultiStepLR.',
+  example: { lr: 0.1, decayT: [30, 60], decayRate: 0.1 },
+  options: {
+    ...common,
+    decayT: { type: { kind: 'numberList', order: 'nonDecreasing', minLength: 1 }, doc: 'Sorted milestones (timm bisects them).' },
+    decayRate: num('Factor per milestone.', { min: 0, minExclusive: true, default: 1 }),
+    warmupPrefix: bool('Start the schedule after the warmup.', true),
+  },
+  check: (o, scope) => checkCommon(o, scope),
+  build: (o) => {
+    const lr = o.lr;
+    const milestones = o.decayT;
+    const rate = o.decayRate;
+    // timm multistep_lr.py get_curr_decay_steps: bisect_right(decay_t, t + 1).
+    const core = (t: number) => lr * rate ** bisectRight(milestones, t + 1);
+    return finish(core as Schedule, o, o.warmupPrefix, lr);
+  },
+});
+
+export const TIMM_DEFINITIONS = [timmCosineDefinition, timmTanhDefinition, timmStepDefinition, timmMultiStepDefinition, timmPolyDefinition] as const;
+
+/**
+ * timm's `get_cycle_length(cycles)` for the cycling schedulers (cosine, tanh, poly): the `t` at which `cycles`
+ * cycles end (default: `cycleLimit`), plus `warmupT` with `warmupPrefix`. As in timm, a growing cycle length
+ * (`cycleMul` != 1) is floored to an integer.
+ *
+ * @example
+ * timmCycleLength({ tInitial: 10, cycleMul: 2, cycleLimit: 3 }); // 70
+ */
+export function timmCycleLength(
+  options: { tInitial: number; cycleMul?: number; cycleLimit?: number; warmupT?: number; warmupPrefix?: boolean },
+  cycles = 0,
+): number {
+  const n = Math.max(1, cycles || (options.cycleLimit ?? 1));
+  const mul = options.cycleMul ?? 1;
+  const t = mul === 1.0 ? options.tInitial * n : Math.floor((-options.tInitial * (mul ** n - 1)) / (1 - mul));
+  return options.warmupPrefix ? t + (options.warmupT ?? 0) : t;
+}
 
 interface TimmCommon {
   lr: number;
@@ -184,4 +225,7 @@ export const timm = {
   tanh: (o: TimmCycles & { lb?: number; ub?: number }): Schedule => instantiate(timmTanhDefinition, o),
   step: (o: TimmCommon & { decayT: number; decayRate?: number }): Schedule => instantiate(timmStepDefinition, o),
   poly: (o: TimmCycles & { power?: number; kDecay?: number }): Schedule => instantiate(timmPolyDefinition, o),
+  multistep: (o: TimmCommon & { decayT: number[]; decayRate?: number }): Schedule => instantiate(timmMultiStepDefinition, o),
+  /** timm's `get_cycle_length(cycles)`, see {@link timmCycleLength}. */
+  cycleLength: timmCycleLength,
 };

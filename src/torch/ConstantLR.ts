@@ -27,6 +27,7 @@ export const constantLROptions = defineOptions<ConstantLROptions>()({
  */
 export class ConstantLR extends LRScheduler {
   readonly type = 'ConstantLR';
+  protected override readonly followsAddedGroups = true;
   readonly factor: number;
   readonly totalIters: number;
 
@@ -39,6 +40,7 @@ export class ConstantLR extends LRScheduler {
     this.options = o;
     this.factor = o.factor;
     this.totalIters = o.totalIters;
+    this.lockOptions(['factor', 'totalIters']);
     this.initialStep();
   }
 

@@ -28,6 +28,7 @@ export const cosineAnnealingLROptions = defineOptions<CosineAnnealingLROptions>(
  */
 export class CosineAnnealingLR extends LRScheduler {
   readonly type = 'CosineAnnealingLR';
+  protected override readonly followsAddedGroups = true;
   readonly tMax: number;
   readonly etaMin: number;
 
@@ -40,6 +41,7 @@ export class CosineAnnealingLR extends LRScheduler {
     this.options = o;
     this.tMax = o.tMax;
     this.etaMin = o.etaMin;
+    this.lockOptions(['tMax', 'etaMin']);
     this.initialStep();
   }
 
@@ -58,6 +60,7 @@ export class CosineAnnealingLR extends LRScheduler {
     const e = this.lastEpoch;
     const { tMax, etaMin } = this;
     const mode = this.isInitial ? 0 : this.stepCount === 1 && e > 0 ? 1 : (e - 1 - tMax) % (2 * tMax) === 0 ? 2 : 3;
+    if (mode === 1 || mode === 2) this.requireBaseLrs();
     let ratio = 0;
     if (mode === 3) {
       const cosNow = Math.cos((Math.PI * e) / tMax);

@@ -52,6 +52,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     this.etaMin = o.etaMin;
     this.tI = o.t0;
     this.tCur = this.lastEpoch;
+    this.lockOptions(['t0', 'tMult', 'etaMin']);
     this.initialStep();
   }
 

@@ -146,6 +146,7 @@ export class CyclicLR extends LRScheduler {
     this.baseMomentums = baseMomentums;
     this.maxMomentums = maxMomentums;
     // PyTorch performs the initial step with baseLrs = the groups' initialLr and only then sets baseLrs.
+    this.lockOptions(['maxLrs', 'totalSize', 'stepRatio', 'mode', 'gamma', 'scaleMode', 'cycleMomentum', 'baseMomentums', 'maxMomentums']);
     this.initialStep();
     this.baseLrs = baseLrs;
   }

@@ -25,6 +25,7 @@ export const exponentialLROptions = defineOptions<ExponentialLROptions>()({
  */
 export class ExponentialLR extends LRScheduler {
   readonly type = 'ExponentialLR';
+  protected override readonly followsAddedGroups = true;
   readonly gamma: number;
 
   private readonly options: Required<ExponentialLROptions>;
@@ -35,6 +36,7 @@ export class ExponentialLR extends LRScheduler {
     super(optimizer, o.lastEpoch, where);
     this.options = o;
     this.gamma = o.gamma;
+    this.lockOptions(['gamma']);
     this.initialStep();
   }
 

@@ -1,4 +1,4 @@
-import { at, NoClosedFormError, OptionError, ScheduleError, type Where } from '../errors.js';
+import { at, NoClosedFormError, OptionError, ScheduleError, StateError, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type JsonValue, type SchedulerState, type StateReader } from '../state.js';
 import { integerAtLeast, plainObject } from '../validate.js';
@@ -103,6 +103,53 @@ export function nextEpoch(type: string, current: number): number {
   return current + 1;
 }
 
+/** Makes `names` non-writable properties of `target` (arrays frozen): options are fixed once built. */
+export function lockFields(target: object, names: readonly string[]): void {
+  for (const name of names) {
+    const value = (target as Record<string, unknown>)[name];
+    if (Array.isArray(value)) Object.freeze(value);
+    Object.defineProperty(target, name, { value, writable: false, enumerable: true, configurable: false });
+  }
+}
+
+/** The option fields as JSON (non-finite numbers encoded like every other state float). */
+export function optionsState(target: object, names: readonly string[]): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const name of names) out[name] = encodeOption((target as Record<string, unknown>)[name]);
+  return out;
+}
+
+function encodeOption(value: unknown): JsonValue {
+  if (typeof value === 'number') return encodeFloat(value);
+  if (Array.isArray(value)) return value.map(encodeOption);
+  return value as JsonValue;
+}
+
+/**
+ * A state saved by a scheduler built with other options is rejected, naming the first differing option.
+ * (PyTorch's `state_dict` carries the options too, and its `load_state_dict` overwrites the live ones.)
+ */
+export function checkSavedOptions(reader: StateReader, target: { type: string }, names: readonly string[]): void {
+  const saved = reader.raw('options');
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) {
+    throw new StateError(`${reader.path}.options`, `expected an object of option values, got ${JSON.stringify(saved)}`);
+  }
+  const own = optionsState(target, names);
+  for (const key of Object.keys(saved)) {
+    if (!(key in own)) throw new StateError(`${reader.path}.options.${key}`, `${target.type} has no option ${key}`);
+  }
+  for (const name of names) {
+    const was = (saved as Record<string, unknown>)[name];
+    if (was === undefined) throw new StateError(`${reader.path}.options.${name}`, 'missing');
+    if (JSON.stringify(was) !== JSON.stringify(own[name])) {
+      throw new StateError(
+        `${reader.path}.options.${name}`,
+        `the state was saved with ${name} = ${JSON.stringify(was)}, this ${target.type} has ${JSON.stringify(own[name])}; build it with the saved options to resume`,
+      );
+    }
+  }
+}
+
 /** Validates the optimizer contract once, when a scheduler attaches. */
 export function checkOptimizer(scope: Where, optimizer: unknown): Optimizer {
   const opt = plainObjectLike(at(scope, 'optimizer'), optimizer);
@@ -150,6 +197,8 @@ export abstract class LRScheduler implements Chainable {
   protected isInitial = false;
   protected readonly lastLr: number[];
   protected readonly lrBuffer: number[];
+  /** Names of the option fields locked by {@link lockOptions}: carried in the state and checked on load. */
+  private optionNames: readonly string[] = [];
 
   protected constructor(optimizer: Optimizer, lastEpoch: number | undefined, scope: Where) {
     this.optimizer = checkOptimizer(scope, optimizer);
@@ -160,7 +209,7 @@ export abstract class LRScheduler implements Chainable {
     } else {
       groups.forEach((group, i) => {
         if (typeof group.initialLr !== 'number') {
-          throw new OptionError(at(scope, 'optimizer', 'paramGroups', i, 'initialLr'), group.initialLr, `a number when resuming with lastEpoch ${last} (PyTorch: param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer)`);
+          throw new OptionError(at(scope, 'optimizer', 'paramGroups', i, 'initialLr'), group.initialLr, `a number when resuming with lastEpoch ${last} (PyTorch: param 'initial_lr' is not specified in param_groups[${i}] when resuming scheduler with last_epoch >= 0)`);
         }
       });
     }
@@ -168,6 +217,16 @@ export abstract class LRScheduler implements Chainable {
     this.lastEpoch = last;
     this.lastLr = groups.map((g) => g.lr);
     this.lrBuffer = groups.map((g) => g.lr);
+  }
+
+  /**
+   * Makes the named option fields immutable at run time (non-writable properties, frozen arrays) and records
+   * them for the state: `stateDict()` carries their values under `options`, and `loadStateDict()` rejects a
+   * state saved with different ones (PyTorch's `load_state_dict` would silently replace the options).
+   */
+  protected lockOptions(names: readonly string[]): void {
+    lockFields(this, names);
+    this.optionNames = names;
   }
 
   /** Computes the chainable-form lrs for `this.lastEpoch` into `out` (PyTorch's `get_lr`). */
@@ -202,19 +261,48 @@ export abstract class LRScheduler implements Chainable {
     this.lastEpoch -= 1;
   }
 
+  /**
+   * Whether the class keeps stepping after `addParamGroup`, as in PyTorch 2.x: classes whose chainable step only
+   * multiplies each group's current lr (StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR,
+   * CosineAnnealingLR) step the new group along; a step that needs a value fixed per group at construction
+   * (`baseLrs`, lambdas, per-group options) throws a ScheduleError where PyTorch raises.
+   */
+  protected readonly followsAddedGroups: boolean = false;
+
   /** PyTorch's `_update_lr`: compute and write lrs without touching the step count. */
   updateLr(epoch?: number): void {
+    this.syncGroupCount();
     const out = this.lrBuffer;
-    this.checkGroupCount();
     if (epoch === undefined) {
       this.lastEpoch = nextEpoch(this.type, this.lastEpoch);
       this.computeLr(out);
     } else {
       this.lastEpoch = epoch;
-      if (this.closedFormLr) this.closedFormLr(out);
-      else this.computeLr(out);
+      if (this.closedFormLr) {
+        this.requireBaseLrs();
+        this.closedFormLr(out);
+      } else this.computeLr(out);
     }
     this.writeLrs(out);
+  }
+
+  /** Follows param groups added since construction (see {@link followsAddedGroups}), or throws. */
+  protected syncGroupCount(): void {
+    const n = this.optimizer.paramGroups.length;
+    if (n === this.lrBuffer.length) return;
+    if (!this.followsAddedGroups || n < this.lrBuffer.length) this.checkGroupCount();
+    this.lrBuffer.length = n;
+    this.lastLr.length = n;
+  }
+
+  /** A step that reads `baseLrs` for every group fails when groups were added after construction (PyTorch raises). */
+  protected requireBaseLrs(): void {
+    const n = this.optimizer.paramGroups.length;
+    if (this.baseLrs.length !== n) {
+      throw new ScheduleError(
+        `${this.type}: step ${this.lastEpoch} needs baseLrs (initialLr) for each of the optimizer's ${n} param groups, but the scheduler was built for ${this.baseLrs.length}; build a new scheduler after adding groups (PyTorch raises here too)`,
+      );
+    }
   }
 
   protected writeLrs(lrs: readonly number[]): void {
@@ -245,6 +333,7 @@ export abstract class LRScheduler implements Chainable {
       stepCount: this.stepCount,
       baseLrs: this.baseLrs.map(encodeFloat),
       lastLr: this.lastLr.map(encodeFloat),
+      ...(this.optionNames.length > 0 ? { options: optionsState(this, this.optionNames) } : {}),
       ...this.extraState(),
     });
   }
@@ -257,6 +346,7 @@ export abstract class LRScheduler implements Chainable {
     const stepCount = reader.integer('stepCount');
     const baseLrs = reader.floats('baseLrs', n);
     const lastLr = reader.floats('lastLr', n);
+    if (reader.has('options')) checkSavedOptions(reader, this, this.optionNames);
     const applyExtra = this.readExtraState(reader);
     this.lastEpoch = lastEpoch;
     this.stepCount = stepCount;
@@ -296,6 +386,7 @@ export abstract class LRScheduler implements Chainable {
     const saved = this.lastEpoch;
     try {
       this.lastEpoch = step;
+      this.requireBaseLrs();
       this.closedFormAt(out);
     } finally {
       this.lastEpoch = saved;

@@ -35,6 +35,7 @@ export const linearLROptions = defineOptions<LinearLROptions>()({
  */
 export class LinearLR extends LRScheduler {
   readonly type = 'LinearLR';
+  protected override readonly followsAddedGroups = true;
   readonly startFactor: number;
   readonly endFactor: number;
   readonly totalIters: number;
@@ -49,6 +50,7 @@ export class LinearLR extends LRScheduler {
     this.startFactor = o.startFactor;
     this.endFactor = o.endFactor;
     this.totalIters = o.totalIters;
+    this.lockOptions(['startFactor', 'endFactor', 'totalIters']);
     this.initialStep();
   }
 

@@ -32,6 +32,7 @@ export const multiStepLROptions = defineOptions<MultiStepLROptions>()({
  */
 export class MultiStepLR extends LRScheduler {
   readonly type = 'MultiStepLR';
+  protected override readonly followsAddedGroups = true;
   readonly milestones: readonly number[];
   readonly gamma: number;
   private readonly counts: Map<number, number>;
@@ -47,6 +48,7 @@ export class MultiStepLR extends LRScheduler {
     this.milestones = Object.freeze([...o.milestones]);
     this.counts = new Map();
     for (const m of o.milestones) this.counts.set(m, (this.counts.get(m) ?? 0) + 1);
+    this.lockOptions(['milestones', 'gamma']);
     this.initialStep();
   }
 

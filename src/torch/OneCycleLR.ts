@@ -159,6 +159,7 @@ export class OneCycleLR extends LRScheduler {
     this.cycleMomentum = cycleMomentum;
     this.momentumKey = momentumKey;
     this.phases = phases;
+    this.lockOptions(['totalSteps', 'annealStrategy', 'cycleMomentum', 'phases']);
     this.initialStep();
   }
 

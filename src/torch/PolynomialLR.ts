@@ -27,6 +27,7 @@ export const polynomialLROptions = defineOptions<PolynomialLROptions>()({
  */
 export class PolynomialLR extends LRScheduler {
   readonly type = 'PolynomialLR';
+  protected override readonly followsAddedGroups = true;
   readonly totalIters: number;
   readonly power: number;
 
@@ -39,6 +40,7 @@ export class PolynomialLR extends LRScheduler {
     this.options = o;
     this.totalIters = o.totalIters;
     this.power = o.power;
+    this.lockOptions(['totalIters', 'power']);
     this.initialStep();
   }
 

@@ -2,9 +2,9 @@ import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { at, type Where } from '../errors.js';
-import { integerAtLeast } from '../validate.js';
+import { integerAtLeast, numberInRange } from '../validate.js';
 import { choice, defineOptions, groupValues, int, num, optionsToSpec, perGroup, torchEpoch } from './defineOptions.js';
-import { checkCallOrder, checkOptimizer, nextEpoch, type Scheduler, type SchedulerSpec } from './LRScheduler.js';
+import { checkCallOrder, checkOptimizer, checkSavedOptions, lockFields, nextEpoch, optionsState, type Scheduler, type SchedulerSpec } from './LRScheduler.js';
 
 export interface ReduceLROnPlateauOptions {
   /** 'min': reduce when the metric stops decreasing; 'max': when it stops increasing. Default 'min'. */
@@ -70,7 +70,6 @@ export class ReduceLROnPlateau implements Scheduler {
   readonly threshold: number;
   readonly thresholdMode: 'rel' | 'abs';
   readonly cooldown: number;
-  readonly minLrs: readonly number[];
   readonly eps: number;
   readonly nonFiniteMetric: 'compare' | 'error';
   lastEpoch = 0;
@@ -78,6 +77,9 @@ export class ReduceLROnPlateau implements Scheduler {
   numBadEpochs = 0;
   cooldownCounter = 0;
   private readonly lastLr: number[];
+  /** The single `minLr` given at construction (PyTorch's `default_min_lr`), or undefined when it was per group. */
+  private readonly defaultMinLr: number | undefined;
+  private minLrValues: readonly number[];
 
   private readonly options: Required<ReduceLROnPlateauOptions>;
 
@@ -88,7 +90,8 @@ export class ReduceLROnPlateau implements Scheduler {
     this.options = o;
     this.nonFiniteMetric = o.nonFiniteMetric;
     this.factor = o.factor;
-    this.minLrs = groupValues(at(where, 'minLr'), o.minLr, optimizer.paramGroups.length);
+    this.defaultMinLr = Array.isArray(o.minLr) ? undefined : (o.minLr as number);
+    this.minLrValues = Object.freeze(groupValues(at(where, 'minLr'), o.minLr, optimizer.paramGroups.length));
     this.patience = o.patience;
     this.cooldown = o.cooldown;
     this.eps = o.eps;
@@ -97,6 +100,21 @@ export class ReduceLROnPlateau implements Scheduler {
     this.thresholdMode = o.thresholdMode;
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
     this.best = this.modeWorse;
+    lockFields(this, OPTION_FIELDS);
+  }
+
+  /**
+   * The lower bound of each group's lr (a frozen array). Intentionally writable, as PyTorch's `min_lrs`: after
+   * `add_param_group` with per-group `minLr`, assign one value per group before the next reduction. A new
+   * array is validated (non-negative numbers) and frozen.
+   */
+  get minLrs(): readonly number[] {
+    return this.minLrValues;
+  }
+
+  set minLrs(values: readonly number[]) {
+    if (!Array.isArray(values) || values.length === 0) throw new OptionError('ReduceLROnPlateau.minLrs', values, 'a non-empty array of numbers >= 0, one per param group');
+    this.minLrValues = Object.freeze(values.map((v, i) => numberInRange(`ReduceLROnPlateau.minLrs[${i}]`, v, { min: 0 })));
   }
 
   toSpec(): SchedulerSpec {
@@ -126,9 +144,6 @@ export class ReduceLROnPlateau implements Scheduler {
       throw new ScheduleError(`ReduceLROnPlateau: metric is ${metric} at step ${this.lastEpoch + 1} (nonFiniteMetric: 'error')`);
     }
     checkCallOrder(this.optimizer);
-    if (this.optimizer.paramGroups.length !== this.minLrs.length) {
-      throw new OptionError('ReduceLROnPlateau.optimizer.paramGroups', this.optimizer.paramGroups.length, `${this.minLrs.length} param groups, as when the scheduler was built`);
-    }
     const current = metric;
     this.lastEpoch = epoch === undefined ? nextEpoch(this.type, this.lastEpoch) : integerAtLeast('ReduceLROnPlateau.step(epoch)', epoch, 0);
     if (this.isBetter(current, this.best)) {
@@ -147,17 +162,37 @@ export class ReduceLROnPlateau implements Scheduler {
       this.numBadEpochs = 0;
     }
     const groups = this.optimizer.paramGroups;
+    this.lastLr.length = groups.length; // groups may have been added since construction
     for (let i = 0; i < groups.length; i++) this.lastLr[i] = (groups[i] as ParamGroup).lr;
   }
 
+  /**
+   * PyTorch 2.x: a param group added after construction gets the single `minLr`; with per-group `minLr`
+   * a reduction needs `minLrs` to be extended first (PyTorch raises RuntimeError there too).
+   */
   private reduceLr(): void {
     const groups = this.optimizer.paramGroups;
+    if (groups.length !== this.minLrValues.length) {
+      if (this.defaultMinLr === undefined) {
+        throw new ScheduleError(
+          `ReduceLROnPlateau: the optimizer has ${groups.length} param groups but minLrs has ${this.minLrValues.length} (per-group minLr given at construction); ` +
+            'assign scheduler.minLrs one value per group after adding a param group',
+        );
+      }
+      this.minLrValues = Object.freeze(groups.map(() => this.defaultMinLr as number));
+    }
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i] as ParamGroup;
       const oldLr = group.lr;
       const newLr = Math.max(oldLr * this.factor, this.minLrs[i] as number);
       if (oldLr - newLr > this.eps) group.lr = newLr;
     }
+  }
+
+  /** The options as saved in the state: `minLr` is the single value when one was given, else the per-group list. */
+  private optionValues(): Record<(typeof STATE_OPTIONS)[number], unknown> {
+    const { mode, factor, patience, threshold, thresholdMode, cooldown, eps } = this;
+    return { mode, factor, patience, threshold, thresholdMode, cooldown, eps, minLr: this.defaultMinLr ?? [...this.minLrValues] };
   }
 
   getLastLr(): number[] {
@@ -171,6 +206,7 @@ export class ReduceLROnPlateau implements Scheduler {
       numBadEpochs: this.numBadEpochs,
       cooldownCounter: this.cooldownCounter,
       lastLr: this.lastLr.map(encodeFloat),
+      options: optionsState(this.optionValues(), STATE_OPTIONS),
     });
   }
 
@@ -180,11 +216,18 @@ export class ReduceLROnPlateau implements Scheduler {
     const best = reader.float('best');
     const numBadEpochs = reader.integer('numBadEpochs');
     const cooldownCounter = reader.integer('cooldownCounter');
-    const lastLr = reader.floats('lastLr', this.lastLr.length);
+    const lastLr = reader.floats('lastLr', this.optimizer.paramGroups.length);
+    if (reader.has('options')) checkSavedOptions(reader, { type: this.type, ...this.optionValues() }, STATE_OPTIONS);
     this.lastEpoch = lastEpoch;
     this.best = best;
     this.numBadEpochs = numBadEpochs;
     this.cooldownCounter = cooldownCounter;
+    this.lastLr.length = lastLr.length;
     lastLr.forEach((v, i) => (this.lastLr[i] = v));
   }
 }
+
+/** Option fields fixed at construction (non-writable); `minLrs` stays assignable, as in PyTorch. */
+const OPTION_FIELDS = ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'eps', 'nonFiniteMetric'] as const;
+/** What the state carries and checks: the options that change the arithmetic (minLrs included). */
+const STATE_OPTIONS = ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'eps', 'minLr'] as const;

@@ -51,6 +51,7 @@ export class SWALR extends LRScheduler {
     this.options = o;
     this.annealEpochs = o.annealEpochs;
     this.annealStrategy = o.annealStrategy;
+    this.lockOptions(['annealEpochs', 'annealStrategy']);
     this.initialStep();
   }
 

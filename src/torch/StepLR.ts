@@ -27,6 +27,7 @@ export const stepLROptions = defineOptions<StepLROptions>()({
  */
 export class StepLR extends LRScheduler {
   readonly type = 'StepLR';
+  protected override readonly followsAddedGroups = true;
   readonly stepSize: number;
   readonly gamma: number;
 
@@ -39,6 +40,7 @@ export class StepLR extends LRScheduler {
     this.options = o;
     this.stepSize = o.stepSize;
     this.gamma = o.gamma;
+    this.lockOptions(['stepSize', 'gamma']);
     this.initialStep();
   }
 

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { RECIPES } from '../../src/recipes/registry.js';
+import { scheduleFromSpec } from '../../src/spec/buildSchedule.js';
+import { scheduleDefinition } from '../../src/spec/scheduleDefinitions.js';
+import { kerasSpec, loadRecipeFixture, optaxSpec } from '../conformance/recipeFixtures.js';
 
 /** fast-check arbitraries of valid specs. Numbers avoid -0 (JSON has no negative zero). */
 
@@ -42,8 +45,21 @@ export const primitiveSpec = fc.oneof(
   spec('inverseTime', { from: lr(), rate: real(0, 2), steps: opt(positive(10)), staircase: opt(fc.boolean()) }),
 );
 
-// Recipe options recorded in the source-transcription fixtures: known-valid, realistic inputs.
-const recipeCases = JSON.parse(readFileSync(new URL('../fixtures/recipes/recipes.json', import.meta.url), 'utf8')) as Array<{ type: string; options: Record<string, unknown> }>;
+// Recipe options from the real-library fixtures (test/fixtures/recipes): realistic inputs that lrkit accepts.
+const recipeCases = (['transformers', 'timm', 'keras', 'optax'] as const)
+  .flatMap((library) => loadRecipeFixture(library).cases.map((c) => (library === 'keras' ? kerasSpec(c) : library === 'optax' ? optaxSpec(c.upstream) : { type: c.type, ...c.options })))
+  .filter((spec): spec is Record<string, unknown> & { type: string } => typeof spec.type === 'string' && (scheduleDefinition(spec.type)?.type ?? '') in RECIPES)
+  .filter((spec) => {
+    try {
+      scheduleFromSpec(spec);
+      return true;
+    } catch {
+      return false;
+    }
+  })
+  .map(({ type, ...options }) => ({ type, options }))
+  // Every recipe's documented example too (goyal is a paper, not a library with fixtures).
+  .concat(Object.values(RECIPES).map((d) => ({ type: d.type, options: d.example as Record<string, unknown> })));
 export const recipeSpec = fc.constantFrom(...recipeCases.map((c) => ({ type: c.type, ...c.options })));
 
 export const scheduleSpec: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ s: Record<string, unknown> }>((tie) => ({
