@@ -252,8 +252,8 @@ function onMessage(message: FromWorker): void {
     }
     case 'stopped':
       endTrainingWindow();
-      void redraw(true);
-      setPhase('stopped', `Stopped at step ${message.step} / ${message.total}. Resume continues from there.`);
+      // Like 'done': the page says "stopped" once every point received before the stop is drawn.
+      void redraw(true).then(() => setPhase('stopped', `Stopped at step ${message.step} / ${message.total}. Resume continues from there.`));
       return;
     case 'done':
       endTrainingWindow();
