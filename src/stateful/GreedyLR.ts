@@ -1,22 +1,8 @@
 import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
-import { boolean, nonNegativeInteger, numberInRange, oneOf, perGroup, positiveInteger } from '../validate.js';
+import { bool, choice, defineOptions, groupValues, int, num, perGroup } from '../torch/defineOptions.js';
 import { checkCallOrder, checkOptimizer, checkSavedOptions, lockFields, optionsState, type Scheduler, type SchedulerSpec } from '../torch/LRScheduler.js';
-import { knownKeys, plainObject } from '../validate.js';
-
-
-/** Reads the options object: a plain object with known keys only (the optimizer is checked too). */
-function readOptions(where: string, optimizer: Optimizer, options: unknown, allowed: readonly string[]): { opts: Record<string, unknown>; groups: number } {
-  const groups = checkOptimizer(where, optimizer).paramGroups.length;
-  const opts = plainObject(`${where}.options`, options ?? {});
-  knownKeys(where, opts, allowed);
-  return { opts, groups };
-}
-
-function orDefault(value: unknown, fallback: unknown): unknown {
-  return value === undefined ? fallback : value;
-}
 
 /**
  * Options of {@link GreedyLR} (transformers' `GreedyLR` arguments in lowerCamelCase).
@@ -53,6 +39,31 @@ export interface GreedyLROptions {
   /** Reductions with every group at its minLr before everything resets to the start. Default 500. */
   resetStart?: number;
 }
+
+/** The options as data: defaults and validation (transformers' keyword names), checked before anything changes. */
+const greedyLROptions = defineOptions<GreedyLROptions>()({
+  type: 'GreedyLR',
+  doc: "transformers' GreedyLR: raise the lr while the metric improves, lower it on a plateau, within [minLr, maxLr].",
+  module: 'lrkit',
+  stepPer: 'metric',
+  cyclesMomentum: false,
+  options: {
+    mode: choice('mode', "'min' for losses, 'max' for accuracies.", ['min', 'max'], 'min'),
+    factor: num('factor', 'lr * factor on a plateau, lr / factor on improvement; in (0, 1).', { min: 0, max: 1, minExclusive: true, maxExclusive: true }, 0.95),
+    patience: int('patience', 'Good or bad steps tolerated before changing the lr.', 0, 10),
+    threshold: num('threshold', 'Minimum significant change of the metric.', { min: 0 }, 1e-6),
+    thresholdMode: choice('threshold_mode', 'Relative or absolute threshold.', ['rel', 'abs'], 'abs'),
+    cooldown: int('cooldown', 'Steps to wait after a reduction.', 0, 0),
+    warmup: int('warmup', 'Steps to wait after an increase.', 0, 0),
+    minLr: perGroup('min_lr', 'Lower bound of the lr.', 0, 1e-3),
+    maxLr: perGroup('max_lr', 'Upper bound of the lr.', 0, 1.0),
+    eps: num('eps', 'Changes smaller than eps are skipped.', { min: 0 }, 1e-8),
+    smooth: bool('smooth', 'Average the metric over the last windowSize steps first.', false),
+    windowSize: int('window_size', 'Window of the average.', 1, 50),
+    resetStart: int('reset_start', 'Reductions with every group at its minLr before everything resets to the start.', 1, 500),
+  },
+  example: { mode: 'min', factor: 0.5, patience: 3 },
+});
 
 const OPTIONS = ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'warmup', 'minLrs', 'maxLrs', 'eps', 'smooth', 'windowSize'] as const;
 
@@ -104,23 +115,22 @@ export class GreedyLR implements Scheduler {
   private readonly lastLr: number[];
 
   constructor(optimizer: Optimizer, options: GreedyLROptions = {}) {
-    const { opts, groups } = readOptions('GreedyLR', optimizer, options, [
-      'mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'warmup', 'minLr', 'maxLr', 'eps', 'smooth', 'windowSize', 'resetStart',
-    ]);
+    const groups = checkOptimizer('GreedyLR', optimizer).paramGroups.length;
+    const o = greedyLROptions.normalize(options);
     this.optimizer = optimizer;
-    this.factor = numberInRange('GreedyLR.factor', orDefault(opts.factor, 0.95), { min: 0, max: 1, minExclusive: true, maxExclusive: true });
-    this.patience = nonNegativeInteger('GreedyLR.patience', orDefault(opts.patience, 10));
-    this.threshold = numberInRange('GreedyLR.threshold', orDefault(opts.threshold, 1e-6), { min: 0 });
-    this.thresholdMode = oneOf('GreedyLR.thresholdMode', orDefault(opts.thresholdMode, 'abs'), ['rel', 'abs'] as const);
-    this.mode = oneOf('GreedyLR.mode', orDefault(opts.mode, 'min'), ['min', 'max'] as const);
-    this.cooldown = nonNegativeInteger('GreedyLR.cooldown', orDefault(opts.cooldown, 0));
-    this.warmup = nonNegativeInteger('GreedyLR.warmup', orDefault(opts.warmup, 0));
-    this.minLrs = perGroup('GreedyLR.minLr', orDefault(opts.minLr, 1e-3), groups, (n, v) => numberInRange(n, v, { min: 0 }));
-    this.maxLrs = perGroup('GreedyLR.maxLr', orDefault(opts.maxLr, 1.0), groups, (n, v) => numberInRange(n, v, { min: 0 }));
-    this.eps = numberInRange('GreedyLR.eps', orDefault(opts.eps, 1e-8), { min: 0 });
-    this.smooth = boolean('GreedyLR.smooth', orDefault(opts.smooth, false));
-    this.windowSize = positiveInteger('GreedyLR.windowSize', orDefault(opts.windowSize, 50));
-    this.resetStart = positiveInteger('GreedyLR.resetStart', orDefault(opts.resetStart, 500));
+    this.factor = o.factor;
+    this.patience = o.patience;
+    this.threshold = o.threshold;
+    this.thresholdMode = o.thresholdMode;
+    this.mode = o.mode;
+    this.cooldown = o.cooldown;
+    this.warmup = o.warmup;
+    this.minLrs = groupValues(['GreedyLR', 'minLr'], o.minLr, groups);
+    this.maxLrs = groupValues(['GreedyLR', 'maxLr'], o.maxLr, groups);
+    this.eps = o.eps;
+    this.smooth = o.smooth;
+    this.windowSize = o.windowSize;
+    this.resetStart = o.resetStart;
     this.resetStartOriginal = this.resetStart;
     this.initLrs = optimizer.paramGroups.map((g) => g.lr);
     this.lastLr = [...this.initLrs];

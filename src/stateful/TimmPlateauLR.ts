@@ -1,23 +1,10 @@
 import { OptionError } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { openState, schedulerState, type SchedulerState } from '../state.js';
-import { nonNegativeInteger, numberInRange, oneOf } from '../validate.js';
+import { choice, defineOptions, int, num } from '../torch/defineOptions.js';
 import { checkOptimizer, lockFields, type Scheduler, type SchedulerSpec } from '../torch/LRScheduler.js';
-import { knownKeys, plainObject } from '../validate.js';
 import { ReduceLROnPlateau } from '../torch/ReduceLROnPlateau.js';
 
-
-/** Reads the options object: a plain object with known keys only (the optimizer is checked too). */
-function readOptions(where: string, optimizer: Optimizer, options: unknown, allowed: readonly string[]): { opts: Record<string, unknown>; groups: number } {
-  const groups = checkOptimizer(where, optimizer).paramGroups.length;
-  const opts = plainObject(`${where}.options`, options ?? {});
-  knownKeys(where, opts, allowed);
-  return { opts, groups };
-}
-
-function orDefault(value: unknown, fallback: unknown): unknown {
-  return value === undefined ? fallback : value;
-}
 
 /**
  * Options of {@link TimmPlateauLR} (timm `PlateauLRScheduler` arguments in lowerCamelCase: `decay_rate`, `patience_t`, `warmup_t`, ...).
@@ -44,6 +31,26 @@ export interface TimmPlateauLROptions {
   /** timm's default is 'max' (an accuracy), unlike PyTorch's 'min'. */
   mode?: 'min' | 'max';
 }
+
+/** The options as data: defaults and validation (timm's keyword names), checked before anything changes. */
+const timmPlateauLROptions = defineOptions<TimmPlateauLROptions>()({
+  type: 'TimmPlateauLR',
+  doc: "timm's PlateauLRScheduler: a linear warmup over epochs, then ReduceLROnPlateau on the metric.",
+  module: 'lrkit',
+  stepPer: 'metric',
+  cyclesMomentum: false,
+  options: {
+    decayRate: num('decay_rate', 'Factor of a reduction, in [0, 1).', { min: 0, max: 1, maxExclusive: true }, 0.1),
+    patienceT: int('patience_t', 'Bad epochs tolerated before reducing.', 0, 10),
+    threshold: num('threshold', 'Minimum significant improvement (relative).', { min: 0 }, 1e-4),
+    cooldownT: int('cooldown_t', 'Epochs to wait after a reduction.', 0, 0),
+    warmupT: num('warmup_t', 'Warmup epochs (timm accepts fractional ones).', { min: 0 }, 0),
+    warmupLrInit: num('warmup_lr_init', 'lr at epoch 0 of the warmup.', { min: 0 }, 0),
+    lrMin: num('lr_min', 'Lower bound of the lr.', { min: 0 }, 0),
+    mode: choice('mode', "'max' (timm's default: an accuracy) or 'min'.", ['min', 'max'], 'max'),
+  },
+  example: { decayRate: 0.5, patienceT: 2, warmupT: 3 },
+});
 
 /**
  * timm's `PlateauLRScheduler` (noise off): a linear warmup over epochs `0..warmupT`, then PyTorch's
@@ -73,23 +80,22 @@ export class TimmPlateauLR implements Scheduler {
   private readonly warmupSteps: readonly number[];
 
   constructor(optimizer: Optimizer, options: TimmPlateauLROptions = {}) {
-    const { opts } = readOptions('TimmPlateauLR', optimizer, options, ['decayRate', 'patienceT', 'threshold', 'cooldownT', 'warmupT', 'warmupLrInit', 'lrMin', 'mode']);
-    this.warmupT = numberInRange('TimmPlateauLR.warmupT', orDefault(opts.warmupT, 0), { min: 0 });
-    this.warmupLrInit = numberInRange('TimmPlateauLR.warmupLrInit', orDefault(opts.warmupLrInit, 0), { min: 0 });
-    const mode = oneOf('TimmPlateauLR.mode', orDefault(opts.mode, 'max'), ['min', 'max'] as const);
-    nonNegativeInteger('TimmPlateauLR.patienceT', orDefault(opts.patienceT, 10));
+    checkOptimizer('TimmPlateauLR', optimizer);
+    const o = timmPlateauLROptions.normalize(options);
+    this.warmupT = o.warmupT;
+    this.warmupLrInit = o.warmupLrInit;
     this.optimizer = optimizer;
     // timm's Scheduler base: initial_lr set if absent, then every group starts at it.
     for (const group of optimizer.paramGroups) if (group.initialLr === undefined) group.initialLr = group.lr;
     const base = optimizer.paramGroups.map((g) => g.initialLr as number);
     for (const [i, group] of optimizer.paramGroups.entries()) group.lr = base[i] as number;
     this.plateau = new ReduceLROnPlateau(optimizer, {
-      patience: orDefault(opts.patienceT, 10) as number,
-      factor: orDefault(opts.decayRate, 0.1) as number,
-      threshold: orDefault(opts.threshold, 1e-4) as number,
-      cooldown: orDefault(opts.cooldownT, 0) as number,
-      mode,
-      minLr: orDefault(opts.lrMin, 0) as number,
+      patience: o.patienceT,
+      factor: o.decayRate,
+      threshold: o.threshold,
+      cooldown: o.cooldownT,
+      mode: o.mode,
+      minLr: o.lrMin,
     });
     if (this.warmupT) {
       this.warmupSteps = base.map((v) => (v - this.warmupLrInit) / this.warmupT);
