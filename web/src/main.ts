@@ -9,15 +9,7 @@ import { sampleCurves } from '../../src/plot/sampleCurves.js';
 import { toCode } from '../../src/codegen/toCode.js';
 import { cardSpec, formOptions, mayTakeMetric, takesMetric } from './specs.js';
 import { decodeState, defaultCard, defaultState, encodeState, type PlaygroundState } from './state.js';
-
-const $ = <T extends HTMLElement>(selector: string, root: ParentNode = document): T => root.querySelector(selector) as T;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, children: Array<Node | string> = []): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
+import { $, el } from './dom.js';
 
 const decoded = decodeState(location.hash);
 const state: PlaygroundState = decoded.state ?? defaultState();

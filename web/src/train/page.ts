@@ -4,6 +4,7 @@ import { LrkitError } from '../../../src/errors.js';
 import type { FindLrResult } from '../../../src/finder/findLr.js';
 import { finderChartSpec } from '../../../src/finder/plotFinder.js';
 import { JSON_KINDS, type OptionInfo } from '../../../src/spec/catalog.js';
+import { $, el } from '../dom.js';
 import { formOptions } from '../specs.js';
 import { encodeState } from '../state.js';
 import { LiveCharts, type RunRecord } from './charts.js';
@@ -11,15 +12,6 @@ import { cardScheduler, fitLengths, MAX_RUNS, runLength, trainConfig, type RunSp
 import type { FromWorker, Speed, ToWorker } from './protocol.js';
 import type { RunSummary } from './trainer.js';
 import { decodeTrainPage, encodeTrainPage } from './trainState.js';
-
-const $ = <T extends HTMLElement>(selector: string, root: ParentNode = document): T => root.querySelector(selector) as T;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, children: Array<Node | string> = []): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
 
 const decoded = decodeTrainPage(location.hash);
 const { playground, train: settings } = decoded.state;
