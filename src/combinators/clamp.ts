@@ -7,7 +7,7 @@ import type { Schedule, ScheduleLike } from '../schedules/Schedule.js';
  *
  * @example
  * const options: ClampOptions = { min: 0.01, max: 0.5 };
- * clamp(linear({ from: 1, to: 0, steps: 10 }), options)(0); // 0.5
+ * schedules.clamp(schedules.linear({ from: 1, to: 0, steps: 10 }), options)(0); // 0.5
  */
 export interface ClampOptions {
   /** Lower bound. */
@@ -43,7 +43,7 @@ export const clampDefinition = defineDefinition({
  * Clamps a schedule's values.
  *
  * @example
- * clamp(exponential({ from: 1, rate: 0.5 }), { min: 0.1 })(10); // 0.1
+ * schedules.clamp(schedules.exponential({ from: 1, rate: 0.5 }), { min: 0.1 })(10); // 0.1
  */
 export function clamp(schedule: ScheduleLike, options: ClampOptions): Schedule {
   return instantiate(clampDefinition, { ...options, schedule });

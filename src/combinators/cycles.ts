@@ -8,7 +8,7 @@ import { specOf, type Schedule, type ScheduleSpec } from '../schedules/Schedule.
  *
  * @example
  * const options: CyclesOptions = { mul: 1, decay: 0.5, limit: 2 };
- * const s = cycles(cosine({ from: 1, steps: 10 }), options);
+ * const s = schedules.cycles(schedules.cosine({ from: 1, steps: 10 }), options);
  * s(10); // 0.5
  */
 export interface CyclesOptions {
@@ -103,7 +103,7 @@ export const cyclesDefinition = defineDefinition({
  *
  * @example
  * // timm CosineLRScheduler(t_initial=10, cycle_mul=2, cycle_decay=0.5, cycle_limit=3)
- * const s = cycles(cosine({ from: 0.1, to: 1e-5, steps: 10 }), { mul: 2, decay: 0.5, limit: 3 });
+ * const s = schedules.cycles(schedules.cosine({ from: 0.1, to: 1e-5, steps: 10 }), { mul: 2, decay: 0.5, limit: 3 });
  */
 export function cycles(schedule: Schedule, options: CyclesOptions = {}): Schedule {
   return instantiate(cyclesDefinition, { ...options, schedule });

@@ -32,7 +32,7 @@ export const joinDefinition = defineDefinition({
  * 10-step warmup starts at its peak at step 10.
  *
  * @example
- * const s = join([linear({ from: 0, to: 0.1, steps: 10 }), cosine({ from: 0.1, steps: 90 })], [10]);
+ * const s = schedules.join([schedules.linear({ from: 0, to: 0.1, steps: 10 }), schedules.cosine({ from: 0.1, steps: 90 })], [10]);
  * s(10); // 0.1
  */
 export function join(schedules: ScheduleLike[], boundaries: number[]): Schedule {

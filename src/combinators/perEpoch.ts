@@ -20,7 +20,7 @@ export const perEpochDefinition = defineDefinition({
  * Turns a schedule of epochs into a schedule of steps that changes once per epoch.
  *
  * @example
- * perEpoch(step({ from: 0.1, stepSize: 30 }), 500)(15_000); // 0.01 (epoch 30)
+ * schedules.perEpoch(schedules.step({ from: 0.1, stepSize: 30 }), 500)(15_000); // 0.01 (epoch 30)
  */
 export function perEpoch(schedule: ScheduleLike, stepsPerEpoch: number): Schedule {
   return instantiate(perEpochDefinition, { schedule, stepsPerEpoch });

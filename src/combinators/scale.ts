@@ -20,7 +20,7 @@ export const scaleDefinition = defineDefinition({
  * `schedule(t) * factor`: e.g. turn a unit-peak recipe into an lr, or scale an lr by a batch-size rule.
  *
  * @example
- * scale(cosine({ from: 1, steps: 100 }), 0.1)(0); // 0.1
+ * schedules.scale(schedules.cosine({ from: 1, steps: 100 }), 0.1)(0); // 0.1
  */
 export function scale(schedule: ScheduleLike, factor: number): Schedule {
   return instantiate(scaleDefinition, { schedule, factor });

@@ -8,7 +8,7 @@ import { hashNumber, mulberry32, normal } from '../random.js';
  *
  * @example
  * const options: SeededNoiseOptions = { std: 0.1, seed: 42, start: 10 };
- * const s = seededNoise(constant({ value: 1 }), options);
+ * const s = schedules.seededNoise(schedules.constant({ value: 1 }), options);
  * s(5); // 1
  */
 export interface SeededNoiseOptions {
@@ -72,7 +72,7 @@ export const seededNoiseDefinition = defineDefinition({
  * generator, so the draws differ from torch.Generator's).
  *
  * @example
- * const s = seededNoise(cosine({ from: 0.1, steps: 100 }), { pct: 0.2, seed: 1, start: 10 });
+ * const s = schedules.seededNoise(schedules.cosine({ from: 0.1, steps: 100 }), { pct: 0.2, seed: 1, start: 10 });
  * s(50) === s(50); // true
  */
 export function seededNoise(schedule: ScheduleLike, options: SeededNoiseOptions = {}): Schedule {

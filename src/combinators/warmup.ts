@@ -33,7 +33,7 @@ export function warmupCurve(mode: WarmupMode, from: number, to: number, t: numbe
  *
  * @example
  * const options: WarmupOptions = { steps: 4, from: 0, mode: 'linear' };
- * warmup(constant({ value: 1 }), options)(2); // 0.5
+ * schedules.warmup(schedules.constant({ value: 1 }), options)(2); // 0.5
  */
 export interface WarmupOptions {
   /** Length of the warmup, >= 0 (0 disables it). */
@@ -84,7 +84,7 @@ export const warmupDefinition = defineDefinition({
  * Warmup for any schedule, written once.
  *
  * @example
- * const s = warmup(cosine({ from: 0.1, steps: 90 }), { steps: 10 });
+ * const s = schedules.warmup(schedules.cosine({ from: 0.1, steps: 90 }), { steps: 10 });
  * s(5);  // 0.05
  * s(10); // 0.1, the cosine's step 0
  */

@@ -8,7 +8,7 @@ import type { JsonValue } from '../state.js';
  * @example
  * const spec: ScheduleSpec = { type: 'cosine', from: 0.1, steps: 100 };
  * scheduleFromSpec(spec)(50); // 0.05
- * cosine({ from: 0.1, steps: 100 }).spec?.type; // 'cosine'
+ * schedules.cosine({ from: 0.1, steps: 100 }).spec?.type; // 'cosine'
  */
 export interface ScheduleSpec {
   type: string;
@@ -21,7 +21,7 @@ export interface ScheduleSpec {
  * exportable as code; a plain function has no spec.
  *
  * @example
- * const s: Schedule = linear({ from: 1, to: 0, steps: 10 });
+ * const s: Schedule = schedules.linear({ from: 1, to: 0, steps: 10 });
  * s(5); // 0.5
  * s.spec?.type; // 'linear'
  */
@@ -38,7 +38,7 @@ export interface Schedule {
  *
  * @example
  * const mine: ScheduleLike = (step) => 0.1 / (1 + step);
- * warmup(mine, { steps: 5 })(5); // 0.1
+ * schedules.warmup(mine, { steps: 5 })(5); // 0.1
  */
 export type ScheduleLike = Schedule | ((step: number) => number);
 
@@ -93,7 +93,7 @@ export function previewSchedule(schedule: ScheduleLike, steps: number): Float64A
  * @deprecated One name for sampling: use `schedules.preview(schedule, steps)` (a Float64Array, like
  * `scheduler.preview(steps)`); `sample` will be removed in the next release.
  * @example
- * sample(linear({ from: 1, to: 0, steps: 4 }), 5); // [1, 0.75, 0.5, 0.25, 0]
+ * sample(schedules.linear({ from: 1, to: 0, steps: 4 }), 5); // [1, 0.75, 0.5, 0.25, 0]
  */
 export function sample(schedule: ScheduleLike, steps: number): number[] {
   return Array.from(previewSchedule(schedule, steps));

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: ConstantOptions = { value: 0.1 };
- * constant(options)(1000); // 0.1
+ * schedules.constant(options)(1000); // 0.1
  */
 export interface ConstantOptions {
   /** The value at every step. */
@@ -28,7 +28,7 @@ export const constantDefinition = defineDefinition({
  * A constant schedule.
  *
  * @example
- * constant({ value: 0.1 })(1000); // 0.1
+ * schedules.constant({ value: 0.1 })(1000); // 0.1
  */
 export function constant(options: ConstantOptions): Schedule {
   return instantiate(constantDefinition, options);

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: CosineOptions = { from: 1, steps: 10, to: 0.1 };
- * cosine(options)(10); // 0.1
+ * schedules.cosine(options)(10); // 0.1
  */
 export interface CosineOptions {
   /** Value at step 0. */
@@ -66,8 +66,8 @@ export const cosineDefinition = defineDefinition({
  * Cosine decay with a floor.
  *
  * @example
- * cosine({ from: 0.1, steps: 100 })(50);            // 0.05
- * cosine({ from: 0.1, steps: 100, alpha: 0.1 })(100); // 0.01
+ * schedules.cosine({ from: 0.1, steps: 100 })(50);            // 0.05
+ * schedules.cosine({ from: 0.1, steps: 100, alpha: 0.1 })(100); // 0.01
  */
 export function cosine(options: CosineOptions): Schedule {
   return instantiate(cosineDefinition, options);

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: CosineRestartsOptions = { from: 0.1, t0: 10, tMult: 2 };
- * cosineRestarts(options)(10); // 0.1
+ * schedules.cosineRestarts(options)(10); // 0.1
  */
 export interface CosineRestartsOptions {
   /** Value at step 0 (peak of the first cycle). */
@@ -67,7 +67,7 @@ export const cosineRestartsDefinition = defineDefinition({
  * Cosine decay with warm restarts (SGDR).
  *
  * @example
- * const s = cosineRestarts({ from: 0.1, t0: 10, tMult: 2 });
+ * const s = schedules.cosineRestarts({ from: 0.1, t0: 10, tMult: 2 });
  * s(10); // 0.1 (restart), the second cycle lasts 20 steps
  */
 export function cosineRestarts(options: CosineRestartsOptions): Schedule {

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: CyclicOptions = { baseLr: 0, maxLr: 1, stepSizeUp: 4 };
- * cyclic(options)(2); // 0.5
+ * schedules.cyclic(options)(2); // 0.5
  */
 export interface CyclicOptions {
   /** Lower bound of the cycle. */
@@ -60,7 +60,7 @@ export const cyclicDefinition = defineDefinition({
  * Cyclical learning rate.
  *
  * @example
- * cyclic({ baseLr: 0.001, maxLr: 0.1, stepSizeUp: 10 })(10); // 0.1
+ * schedules.cyclic({ baseLr: 0.001, maxLr: 0.1, stepSizeUp: 10 })(10); // 0.1
  */
 export function cyclic(options: CyclicOptions): Schedule {
   return instantiate(cyclicDefinition, options);

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: ExponentialOptions = { from: 1, rate: 0.5, steps: 10, staircase: true };
- * exponential(options)(15); // 0.5
+ * schedules.exponential(options)(15); // 0.5
  */
 export interface ExponentialOptions {
   /** Value at step 0. */
@@ -55,7 +55,7 @@ export const exponentialDefinition = defineDefinition({
  * Exponential decay.
  *
  * @example
- * exponential({ from: 0.1, rate: 0.5, steps: 10, staircase: true })(25); // 0.025
+ * schedules.exponential({ from: 0.1, rate: 0.5, steps: 10, staircase: true })(25); // 0.025
  */
 export function exponential(options: ExponentialOptions): Schedule {
   return instantiate(exponentialDefinition, options);

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: InverseSqrtOptions = { from: 1, timescale: 10 };
- * inverseSqrt(options)(30); // 0.5
+ * schedules.inverseSqrt(options)(30); // 0.5
  */
 export interface InverseSqrtOptions {
   /** Value at step 0. */
@@ -34,7 +34,7 @@ export const inverseSqrtDefinition = defineDefinition({
  * Inverse square-root decay.
  *
  * @example
- * inverseSqrt({ from: 1, timescale: 100 })(300); // 0.5
+ * schedules.inverseSqrt({ from: 1, timescale: 100 })(300); // 0.5
  */
 export function inverseSqrt(options: InverseSqrtOptions): Schedule {
   return instantiate(inverseSqrtDefinition, options);

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: InverseTimeOptions = { from: 1, rate: 1, steps: 10 };
- * inverseTime(options)(10); // 0.5
+ * schedules.inverseTime(options)(10); // 0.5
  */
 export interface InverseTimeOptions {
   /** Value at step 0. */
@@ -46,7 +46,7 @@ export const inverseTimeDefinition = defineDefinition({
  * Inverse time decay.
  *
  * @example
- * inverseTime({ from: 0.1, rate: 0.5 })(2); // 0.05
+ * schedules.inverseTime({ from: 0.1, rate: 0.5 })(2); // 0.05
  */
 export function inverseTime(options: InverseTimeOptions): Schedule {
   return instantiate(inverseTimeDefinition, options);

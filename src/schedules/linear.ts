@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: LinearOptions = { from: 0, to: 1, steps: 4 };
- * linear(options)(1); // 0.25
+ * schedules.linear(options)(1); // 0.25
  */
 export interface LinearOptions {
   /** Value at step 0. */
@@ -42,7 +42,7 @@ export const linearDefinition = defineDefinition({
  * Linear interpolation from `from` to `to` over `steps`; clamped outside `[0, steps]`.
  *
  * @example
- * linear({ from: 1, to: 0, steps: 4 })(1); // 0.75
+ * schedules.linear({ from: 1, to: 0, steps: 4 })(1); // 0.75
  */
 export function linear(options: LinearOptions): Schedule {
   return instantiate(linearDefinition, options);

@@ -7,7 +7,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: MultiStepOptions = { from: 1, milestones: [2, 4], gamma: 0.5 };
- * multiStep(options)(4); // 0.25
+ * schedules.multiStep(options)(4); // 0.25
  */
 export interface MultiStepOptions {
   /** Value at step 0. */
@@ -39,7 +39,7 @@ export const multiStepDefinition = defineDefinition({
  * Multiply by `gamma` at each milestone (the change applies *at* the milestone step).
  *
  * @example
- * multiStep({ from: 1, milestones: [10, 20], gamma: 0.5 })(10); // 0.5
+ * schedules.multiStep({ from: 1, milestones: [10, 20], gamma: 0.5 })(10); // 0.5
  */
 export function multiStep(options: MultiStepOptions): Schedule {
   return instantiate(multiStepDefinition, options);

@@ -7,7 +7,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: OneCycleOptions = { maxLr: 0.1, totalSteps: 100, pctStart: 0.5 };
- * oneCycle(options)(50); // 0.1
+ * schedules.oneCycle(options)(50); // 0.1
  */
 export interface OneCycleOptions {
   /** Peak value. */
@@ -86,7 +86,7 @@ export const oneCycleDefinition = defineDefinition({
  * One-cycle schedule, PyTorch's arithmetic (phase ends at `pctStart * totalSteps - 1`).
  *
  * @example
- * oneCycle({ maxLr: 0.1, totalSteps: 100 })(0); // 0.004
+ * schedules.oneCycle({ maxLr: 0.1, totalSteps: 100 })(0); // 0.004
  */
 export function oneCycle(options: OneCycleOptions): Schedule {
   return instantiate(oneCycleDefinition, options);

@@ -8,7 +8,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: PiecewiseConstantOptions = { boundaries: [10], values: [0.1, 0.01] };
- * piecewiseConstant(options)(11); // 0.01
+ * schedules.piecewiseConstant(options)(11); // 0.01
  */
 export interface PiecewiseConstantOptions {
   /** Strictly increasing steps. */
@@ -42,7 +42,7 @@ export const piecewiseConstantDefinition = defineDefinition({
  * Piecewise constant values, Keras convention (a value changes on the step after its boundary).
  *
  * @example
- * piecewiseConstant({ boundaries: [100, 110], values: [1, 0.5, 0.1] })(100); // 1
+ * schedules.piecewiseConstant({ boundaries: [100, 110], values: [1, 0.5, 0.1] })(100); // 1
  */
 export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule {
   return instantiate(piecewiseConstantDefinition, options);

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: PolynomialOptions = { from: 1, to: 0, steps: 10, power: 2 };
- * polynomial(options)(5); // 0.25
+ * schedules.polynomial(options)(5); // 0.25
  */
 export interface PolynomialOptions {
   /** Value at step 0. */
@@ -57,7 +57,7 @@ export const polynomialDefinition = defineDefinition({
  * Polynomial decay (Keras PolynomialDecay, Optax polynomial_schedule, PyTorch PolynomialLR with `to: 0`).
  *
  * @example
- * polynomial({ from: 0.1, to: 0.01, steps: 100, power: 2 })(50); // 0.0325
+ * schedules.polynomial({ from: 0.1, to: 0.01, steps: 100, power: 2 })(50); // 0.0325
  */
 export function polynomial(options: PolynomialOptions): Schedule {
   return instantiate(polynomialDefinition, options);

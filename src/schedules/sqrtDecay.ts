@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: SqrtDecayOptions = { from: 1, steps: 100 };
- * sqrtDecay(options)(25); // 0.5
+ * schedules.sqrtDecay(options)(25); // 0.5
  */
 export interface SqrtDecayOptions {
   /** Value at step 0. */
@@ -38,7 +38,7 @@ export const sqrtDecayDefinition = defineDefinition({
  * The "1-sqrt" decay used for the cooldown of warmup-stable-decay schedules.
  *
  * @example
- * sqrtDecay({ from: 1, steps: 100 })(25); // 0.5
+ * schedules.sqrtDecay({ from: 1, steps: 100 })(25); // 0.5
  */
 export function sqrtDecay(options: SqrtDecayOptions): Schedule {
   return instantiate(sqrtDecayDefinition, options);

@@ -6,7 +6,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: StepOptions = { from: 1, stepSize: 10, gamma: 0.5 };
- * step(options)(25); // 0.25
+ * schedules.step(options)(25); // 0.25
  */
 export interface StepOptions {
   /** Value at step 0. */
@@ -38,7 +38,7 @@ export const stepDefinition = defineDefinition({
  * Step decay: multiply by `gamma` every `stepSize` steps.
  *
  * @example
- * step({ from: 0.1, stepSize: 30, gamma: 0.1 })(65); // 0.001 (up to rounding)
+ * schedules.step({ from: 0.1, stepSize: 30, gamma: 0.1 })(65); // 0.001 (up to rounding)
  */
 export function step(options: StepOptions): Schedule {
   return instantiate(stepDefinition, options);

@@ -7,7 +7,7 @@ import type { Schedule } from './Schedule.js';
  *
  * @example
  * const options: TanhOptions = { from: 0.1, to: 0, steps: 100, lb: -7, ub: 3 };
- * tanh(options)(100) < 0.001; // true
+ * schedules.tanh(options)(100) < 0.001; // true
  */
 export interface TanhOptions {
   /** Peak value. */
@@ -53,7 +53,7 @@ export const tanhDefinition = defineDefinition({
  * timm's tanh decay (note: it starts slightly below `from` and ends slightly above `to`, as in timm).
  *
  * @example
- * const s = tanh({ from: 0.1, steps: 100 });
+ * const s = schedules.tanh({ from: 0.1, steps: 100 });
  * s(0) > 0.0999; // true
  * s(100) < 0.0003; // true
  */

@@ -11,7 +11,7 @@ import type { Scheduler, SchedulerSpec } from '../torch/LRScheduler.js';
  *
  * @example
  * toSpec(new StepLR(createOptimizer({ lr: 0.1 }), { stepSize: 10 })).type; // 'StepLR'
- * const spec = toSpec(cosine({ from: 0.1, steps: 100 })); // { type: 'cosine', from: 0.1, steps: 100, cycles: 0.5, ... }
+ * const spec = toSpec(schedules.cosine({ from: 0.1, steps: 100 })); // { type: 'cosine', from: 0.1, steps: 100, cycles: 0.5, ... }
  * scheduleFromSpec(spec)(50); // 0.05
  */
 export function toSpec(x: Schedule | ScheduleLike): ScheduleSpec;

@@ -10,7 +10,7 @@ import { checkOptimizer, LRScheduler, type LastEpochOption, type SchedulerSpec }
  *
  * @example
  * const optimizer = createOptimizer({ lr: 0.1 });
- * const options: ScheduleLROptions = { schedule: linear({ from: 0.1, to: 0, steps: 10 }) };
+ * const options: ScheduleLROptions = { schedule: schedules.linear({ from: 0.1, to: 0, steps: 10 }) };
  * new ScheduleLR(optimizer, options).getLastLr(); // [0.1]
  */
 export interface ScheduleLROptions extends LastEpochOption {
