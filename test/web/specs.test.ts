@@ -16,6 +16,13 @@ describe('playground state and specs', () => {
     expect(decodeState('#s=%7Bbroken').error).toContain('could not be read');
   });
 
+  it('reads links shared with the upstream type names of 0.1 (aliases) as the JavaScript names', () => {
+    const state = defaultState();
+    const old = { ...state, cards: [{ type: 'hf.cosine_with_restarts', options: {} }, { type: 'keras.CosineDecay', options: {} }] };
+    const decoded = decodeState(`#s=${encodeURIComponent(JSON.stringify(old))}`).state!;
+    expect(decoded.cards.map((c) => c.type)).toEqual(['hf.cosineWithRestarts', 'keras.cosineDecay']);
+  });
+
   it.each(SCHEDULER_CATALOG.map((s) => [s.type]))('the default %s card builds a valid spec', (type) => {
     const state = defaultState();
     const spec = cardSpec(state, defaultCard(type));

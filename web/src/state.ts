@@ -1,4 +1,5 @@
 import { JSON_KINDS, SCHEDULER_CATALOG, schedulerInfo, type OptionInfo } from '../../src/spec/catalog.js';
+import { SCHEDULE_ALIASES } from '../../src/spec/scheduleDefinitions.js';
 import { formOptions, mayTakeMetric } from './specs.js';
 
 /** One scheduler card: its type and the raw text of each option field (kept raw so bad input survives a share). */
@@ -57,7 +58,10 @@ export function decodeState(hash: string): { state: PlaygroundState | null; erro
     if (typeof raw !== 'object' || raw === null || !Array.isArray(raw.cards)) throw new Error('no cards');
     const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
     const cards = raw.cards
-      .filter((c): c is CardState => typeof c === 'object' && c !== null && typeof c.type === 'string' && schedulerInfo(c.type) !== undefined)
+      .filter((c): c is CardState => typeof c === 'object' && c !== null && typeof c.type === 'string')
+      // Links shared before the types were renamed use upstream names ('hf.cosine_with_restarts'): read them as aliases.
+      .map((c) => ({ ...c, type: Object.prototype.hasOwnProperty.call(SCHEDULE_ALIASES, c.type) ? (SCHEDULE_ALIASES[c.type] as string) : c.type }))
+      .filter((c) => schedulerInfo(c.type) !== undefined)
       .map((c) => ({
         type: c.type,
         options: Object.fromEntries(Object.entries(typeof c.options === 'object' && c.options !== null ? c.options : {}).map(([k, v]) => [k, String(v)])),
