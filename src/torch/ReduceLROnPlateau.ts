@@ -98,6 +98,8 @@ export class ReduceLROnPlateau implements Scheduler {
   /** The single `minLr` given at construction (PyTorch's `default_min_lr`), or undefined when it was per group. */
   private readonly defaultMinLr: number | undefined;
   private minLrValues: readonly number[];
+  /** The same values unfrozen, for reductions: V8 boxes every read of a frozen double array (allocates per step). */
+  private minLrFloor: number[];
 
   private readonly options: Required<ReduceLROnPlateauOptions>;
 
@@ -109,7 +111,8 @@ export class ReduceLROnPlateau implements Scheduler {
     this.nonFiniteMetric = o.nonFiniteMetric;
     this.factor = o.factor;
     this.defaultMinLr = Array.isArray(o.minLr) ? undefined : (o.minLr as number);
-    this.minLrValues = Object.freeze(groupValues(at(where, 'minLr'), o.minLr, optimizer.paramGroups.length));
+    this.minLrFloor = groupValues(at(where, 'minLr'), o.minLr, optimizer.paramGroups.length);
+    this.minLrValues = Object.freeze([...this.minLrFloor]);
     this.patience = o.patience;
     this.cooldown = o.cooldown;
     this.eps = o.eps;
@@ -132,7 +135,8 @@ export class ReduceLROnPlateau implements Scheduler {
 
   set minLrs(values: readonly number[]) {
     if (!Array.isArray(values) || values.length === 0) throw new OptionError('ReduceLROnPlateau.minLrs', values, 'a non-empty array of numbers >= 0, one per param group');
-    this.minLrValues = Object.freeze(values.map((v, i) => numberInRange(`ReduceLROnPlateau.minLrs[${i}]`, v, { min: 0 })));
+    this.minLrFloor = values.map((v, i) => numberInRange(`ReduceLROnPlateau.minLrs[${i}]`, v, { min: 0 }));
+    this.minLrValues = Object.freeze([...this.minLrFloor]);
   }
 
   toSpec(): SchedulerSpec {
@@ -157,10 +161,7 @@ export class ReduceLROnPlateau implements Scheduler {
 
   /** Reports the monitored metric for this step; `epoch` (deprecated in PyTorch) overrides the step index. */
   step(metric: number, epoch?: number): void {
-    if (typeof metric !== 'number') throw new OptionError('ReduceLROnPlateau.step(metric)', metric, 'a number');
-    if (this.nonFiniteMetric === 'error' && !Number.isFinite(metric)) {
-      throw new ScheduleError(`ReduceLROnPlateau: metric is ${metric} at step ${this.lastEpoch + 1} (nonFiniteMetric: 'error')`);
-    }
+    if (typeof metric !== 'number' || (this.nonFiniteMetric === 'error' && !Number.isFinite(metric))) this.rejectMetric(metric);
     checkCallOrder(this.optimizer);
     const current = metric;
     this.lastEpoch = epoch === undefined ? nextEpoch(this.type, this.lastEpoch) : integerAtLeast('ReduceLROnPlateau.step(epoch)', epoch, 0);
@@ -179,8 +180,19 @@ export class ReduceLROnPlateau implements Scheduler {
       this.cooldownCounter = this.cooldown;
       this.numBadEpochs = 0;
     }
+    this.recordLastLr();
+  }
+
+  /** Throws the error for a metric `step()` cannot take (kept out of `step()` so the hot path stays small). */
+  private rejectMetric(metric: unknown): never {
+    if (typeof metric !== 'number') throw new OptionError('ReduceLROnPlateau.step(metric)', metric, 'a number');
+    throw new ScheduleError(`ReduceLROnPlateau: metric is ${metric} at step ${this.lastEpoch + 1} (nonFiniteMetric: 'error')`);
+  }
+
+  /** Reads every group's lr into `getLastLr()`'s array (groups may have been added since construction). */
+  private recordLastLr(): void {
     const groups = this.optimizer.paramGroups;
-    this.lastLr.length = groups.length; // groups may have been added since construction
+    if (this.lastLr.length !== groups.length) this.lastLr.length = groups.length;
     for (let i = 0; i < groups.length; i++) this.lastLr[i] = (groups[i] as ParamGroup).lr;
   }
 
@@ -197,12 +209,13 @@ export class ReduceLROnPlateau implements Scheduler {
             'assign scheduler.minLrs one value per group after adding a param group',
         );
       }
-      this.minLrValues = Object.freeze(groups.map(() => this.defaultMinLr as number));
+      this.minLrFloor = groups.map(() => this.defaultMinLr as number);
+      this.minLrValues = Object.freeze([...this.minLrFloor]);
     }
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i] as ParamGroup;
       const oldLr = group.lr;
-      const newLr = Math.max(oldLr * this.factor, this.minLrs[i] as number);
+      const newLr = Math.max(oldLr * this.factor, this.minLrFloor[i] as number);
       if (oldLr - newLr > this.eps) group.lr = newLr;
     }
   }
