@@ -2,6 +2,7 @@ import { OptionError, ScheduleError } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { bool, choice, defineOptions, groupValues, int, num, perGroup } from '../torch/defineOptions.js';
+import { improves } from '../torch/improves.js';
 import { checkCallOrder, checkOptimizer, checkSavedOptions, lockFields, optionsState, type Scheduler, type SchedulerSpec } from '../torch/LRScheduler.js';
 
 /**
@@ -139,8 +140,7 @@ export class GreedyLR implements Scheduler {
   }
 
   isBetter(current: number, best: number): boolean {
-    if (this.mode === 'min') return this.thresholdMode === 'rel' ? current < best * (1.0 - this.threshold) : current < best - this.threshold;
-    return this.thresholdMode === 'rel' ? current > best * (1.0 + this.threshold) : current > best + this.threshold;
+    return improves(this.mode, this.thresholdMode, this.threshold, current, best);
   }
 
   /** Reports the metric for this step. */

@@ -4,6 +4,7 @@ import { encodeFloat, openState, schedulerState, type SchedulerState } from '../
 import { at, type Where } from '../errors.js';
 import { integerAtLeast, numberInRange } from '../validate.js';
 import { choice, defineOptions, groupValues, int, num, optionsToSpec, perGroup, torchEpoch } from './defineOptions.js';
+import { improves } from './improves.js';
 import { checkCallOrder, checkOptimizer, checkSavedOptions, lockFields, nextEpoch, optionsState, type Scheduler, type SchedulerSpec } from './LRScheduler.js';
 
 /**
@@ -153,10 +154,7 @@ export class ReduceLROnPlateau implements Scheduler {
   }
 
   isBetter(a: number, best: number): boolean {
-    if (this.mode === 'min' && this.thresholdMode === 'rel') return a < best * (1.0 - this.threshold);
-    if (this.mode === 'min') return a < best - this.threshold;
-    if (this.thresholdMode === 'rel') return a > best * (this.threshold + 1.0);
-    return a > best + this.threshold;
+    return improves(this.mode, this.thresholdMode, this.threshold, a, best);
   }
 
   /** Reports the monitored metric for this step; `epoch` (deprecated in PyTorch) overrides the step index. */
