@@ -5,8 +5,8 @@
  * `node --import tsx bench/preview.bench.ts [--json] [--n 1000000]`. Times are the best of 5 runs after a warm-up, in ns per step.
  */
 import {
-  ConstantLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, createOptimizer, cosine, CyclicLR, ExponentialLR, LambdaLR, LinearLR,
-  MultiplicativeLR, MultiStepLR, OneCycleLR, PolynomialLR, ScheduleLR, SequentialLR, StepLR, setWarningSink, type PlainOptimizer,
+  ConstantLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, createOptimizer, CyclicLR, ExponentialLR, LambdaLR, LinearLR,
+  MultiplicativeLR, MultiStepLR, OneCycleLR, PolynomialLR, ScheduleLR, schedules, SequentialLR, StepLR, setWarningSink, type PlainOptimizer,
 } from '../src/index.js';
 
 setWarningSink(() => {});
@@ -33,7 +33,7 @@ const CASES: Record<string, Make> = {
   'CosineAnnealingWarmRestarts (tMult 2)': (o) => new CosineAnnealingWarmRestarts(o, { t0: 1000, tMult: 2 }),
   CyclicLR: (o) => new CyclicLR(o, { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 500 }),
   OneCycleLR: (o) => new OneCycleLR(o, { maxLr: 0.1, totalSteps: HUGE }),
-  ScheduleLR: (o) => new ScheduleLR(o, { schedule: cosine({ from: 0.1, steps: 1000, periodic: true }) }),
+  ScheduleLR: (o) => new ScheduleLR(o, { schedule: schedules.cosine({ from: 0.1, steps: 1000, periodic: true }) }),
   SequentialLR: (o) => new SequentialLR(o, { schedulers: [new LinearLR(o, { startFactor: 0.1, totalIters: 100 }), new CosineAnnealingLR(o, { tMax: 1000 })], milestones: [100] }),
 };
 
