@@ -1,32 +1,42 @@
 /**
- * Rule design on the design settings only (D*; held-out settings are never read here): for each candidate
- * rule and constant, the regret estimated from the cached grid by linear interpolation of accuracy in
- * log2(lr) (no training). The study itself (run.ts) then trains at every rule's exact pick.
+ * Rule design on the design settings only (held-out settings are never read here): for each candidate rule
+ * and constant, the per-setting regret estimated from the cached grids (no training): the best seed-mean grid
+ * accuracy minus the seed-mean grid curve, interpolated linearly in log2(lr), at each seed's pick. The study
+ * itself (run.ts) then trains at every rule's exact pick.
  *
  *   npx tsx scripts/finder-study/design.ts
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { CaseRecord } from './cache.js';
-import { SETTINGS } from './settings.js';
+import { SEEDS, SETTINGS } from './settings.js';
 import type { Setting, FinderCurve } from './train.js';
+import { replay } from './rules.js';
 
-export function loadDesignCases(dir = '.cache/finder-study'): Array<{ setting: Setting; record: CaseRecord }> {
-  const out: Array<{ setting: Setting; record: CaseRecord }> = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const record = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as CaseRecord;
-    const setting = SETTINGS.find((s) => s.id === record.settingId);
-    if (setting === undefined || setting.heldOut || record.finder === null) continue;
-    out.push({ setting, record });
-  }
-  return out;
+export interface DesignSetting {
+  setting: Setting;
+  records: CaseRecord[];
+  /** Grid points trained for every seed, by lr: the seed-mean accuracy. */
+  grid: Array<{ lr: number; accuracy: number }>;
 }
 
-/** Grid points (2^k runs) sorted by lr. */
-export function gridOf(record: CaseRecord): Array<{ lr: number; accuracy: number }> {
-  return Object.values(record.runs)
-    .filter((r) => r.budget === undefined && Number.isInteger(Math.log2(r.lr)))
-    .map((r) => ({ lr: r.lr, accuracy: r.accuracy }))
-    .sort((a, b) => a.lr - b.lr);
+export function loadDesignSettings(dir = '.cache/finder-study'): DesignSetting[] {
+  const records = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as CaseRecord);
+  const out: DesignSetting[] = [];
+  for (const setting of SETTINGS.filter((s) => !s.heldOut)) {
+    const mine = records.filter((r) => r.settingId === setting.id && r.finder !== null);
+    if (mine.length < SEEDS.length) continue;
+    const lrs = Object.values((mine[0] as CaseRecord).runs)
+      .filter((r) => r.budget === undefined && Number.isInteger(Math.log2(r.lr)))
+      .map((r) => r.lr)
+      .filter((lr) => mine.every((rec) => Object.values(rec.runs).some((r) => r.budget === undefined && r.lr === lr)))
+      .sort((a, b) => a - b);
+    const grid = lrs.map((lr) => ({ lr, accuracy: mine.reduce((sum, rec) => sum + (Object.values(rec.runs).find((r) => r.budget === undefined && r.lr === lr)?.accuracy as number), 0) / mine.length }));
+    out.push({ setting, records: mine, grid });
+  }
+  return out;
 }
 
 export function interpolated(grid: Array<{ lr: number; accuracy: number }>, lr: number): number {
@@ -46,18 +56,44 @@ export function interpolated(grid: Array<{ lr: number; accuracy: number }>, lr: 
   return last.accuracy;
 }
 
-export type Pick = (curve: FinderCurve, setting: Setting) => number | null;
+export type Pick = (curve: FinderCurve, setting: Setting) => number | null | Promise<number | null>;
 
-export function estimate(cases: Array<{ setting: Setting; record: CaseRecord }>, pick: Pick): { mean: number; worst: number; per: string[] } {
+/** Mean and worst per-setting regret (points) of a rule, estimated from the grids. */
+export async function estimate(settings: DesignSetting[], pick: Pick): Promise<{ mean: number; worst: number; per: string[] }> {
   const regrets: number[] = [];
   const per: string[] = [];
-  for (const { setting, record } of cases) {
-    const grid = gridOf(record);
+  for (const { setting, records, grid } of settings) {
     const best = Math.max(...grid.map((g) => g.accuracy));
-    const lr = pick(record.finder as FinderCurve, setting);
-    const regret = lr === null ? best * 100 : (best - interpolated(grid, lr)) * 100;
+    let sum = 0;
+    for (const record of records) {
+      const lr = await pick(record.finder as FinderCurve, setting);
+      sum += lr === null ? 0.1 : interpolated(grid, lr);
+    }
+    const regret = (best - sum / records.length) * 100;
     regrets.push(regret);
-    per.push(`${setting.id}/${record.seed}:${regret.toFixed(1)}`);
+    per.push(`${setting.id}:${regret.toFixed(2)}`);
   }
   return { mean: regrets.reduce((a, b) => a + b, 0) / regrets.length, worst: Math.max(...regrets), per };
 }
+
+async function main(): Promise<void> {
+  const settings = loadDesignSettings();
+  console.log(`${settings.length} design settings: ${settings.map((s) => s.setting.id).join(' ')}`);
+  for (const { setting, grid } of settings) {
+    console.log(setting.id, setting.optimizer, grid.map((g) => `${g.lr.toPrecision(2)}:${(g.accuracy * 100).toFixed(1)}`).join(' '));
+  }
+  const row = async (name: string, pick: Pick) => {
+    const e = await estimate(settings, pick);
+    console.log(`${name.padEnd(44)} mean ${e.mean.toFixed(2)} worst ${e.worst.toFixed(2)}  ${e.per.join(' ')}`);
+  };
+  await row('default (centredMinimum as shipped)', async (c, s) => (await replay(c, s)).suggestedLr);
+  for (const sigma of [2, 3, 4, 6]) {
+    for (const sgd of [1.2, 1.5, 1.7, 2, 2.5]) {
+      for (const adaptive of [0.6, 0.8, 0.9, 1.1, 1.4]) {
+        await row(`sigma ${sigma} sgd x${sgd} adaptive x${adaptive}`, async (c, s) => (await replay(c, s, { suggestOptions: { centredMinimum: { sigma, factor: s.optimizer === 'momentum' ? sgd : adaptive } } })).suggestedLr);
+      }
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] as string).href) await main();
