@@ -196,7 +196,7 @@ export type OptimizerFamily = 'sgd' | 'adaptive';
  * centredMinimum([1e-3, 1e-2, 1e-1], [2, 1, 3], options)?.lr; // 0.01
  */
 export interface CentredMinimumOptions {
-  /** Standard deviation of the zero-phase Gaussian smoothing, in sweep points. Default {@link CENTRED_MINIMUM_SIGMA} (4). */
+  /** Standard deviation of the zero-phase Gaussian smoothing, in sweep points. Default {@link CENTRED_MINIMUM_SIGMA} (5). */
   sigma?: number;
   /** `'adaptive'` (Adam, AdamW, RMSProp...) or `'sgd'` (plain or momentum SGD). Default `'sgd'`. */
   family?: OptimizerFamily;
@@ -211,18 +211,18 @@ export interface CentredMinimumOptions {
  * tolerate it), Adam-type optimizers' at the minimum.
  *
  * @example
- * CENTRED_MINIMUM_FACTORS.sgd; // 1.7
+ * CENTRED_MINIMUM_FACTORS.sgd; // 2
  * CENTRED_MINIMUM_FACTORS.adaptive; // 0.9
  */
-export const CENTRED_MINIMUM_FACTORS: Readonly<Record<OptimizerFamily, number>> = { sgd: 1.7, adaptive: 0.9 };
+export const CENTRED_MINIMUM_FACTORS: Readonly<Record<OptimizerFamily, number>> = { sgd: 2, adaptive: 0.9 };
 
 /**
- * The `centredMinimum` rule's default smoothing width, in sweep points (a third of a decade at findLr's default sweep).
+ * The `centredMinimum` rule's default smoothing width, in sweep points (0.4 of a decade at findLr's default sweep of 12.5 points per decade).
  *
  * @example
- * CENTRED_MINIMUM_SIGMA; // 4
+ * CENTRED_MINIMUM_SIGMA; // 5
  */
-export const CENTRED_MINIMUM_SIGMA = 4;
+export const CENTRED_MINIMUM_SIGMA = 5;
 
 /**
  * lrkit's default rule, `centredMinimum`: smooths the *raw* losses with a zero-phase (centred) Gaussian
