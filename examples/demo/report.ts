@@ -26,13 +26,13 @@ export function readStudySummary(file = new URL('../../docs/finder-study.json', 
 }
 
 function studyTable(rules: StudyRuleSummary[]): string {
-  const f = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+  const f = (x: number | null) => (x === null ? '—' : x.toFixed(2));
   const rows = rules
     .map((r) => `<tr><td>${r.isDefault ? `<b>${escape(r.rule)}</b> (default)` : escape(r.rule)}</td><td>${f(r.design.mean)}</td><td>${f(r.design.worst)}</td><td>${f(r.heldOut.mean)}</td><td>${f(r.heldOut.worst)}</td></tr>`)
     .join('\n');
   return `<h2>Finder study: regret of each rule</h2>
-<p>Validation-accuracy points lost against a grid search over OneCycleLR's <code>maxLr</code> (factor 2), training at each rule's pick, on
-${rules[0]?.design.n ?? 0} design and ${rules[0]?.heldOut.n ?? 0} held-out MNIST cases (models, optimizers, batch sizes, epochs, seeds). Details: <code>docs/finder-study.md</code>.</p>
+<p>Validation-accuracy points lost against a grid search over OneCycleLR's <code>maxLr</code> (factor 2), training at each rule's pick, averaged
+over the seeds of each setting, on ${rules[0]?.design.n ?? 0} design and ${rules[0]?.heldOut.n ?? 0} held-out MNIST settings (models, optimizers, batch sizes, epochs). Details: <code>docs/finder-study.md</code>.</p>
 <table><tr><th>rule</th><th>design mean</th><th>design worst</th><th>held-out mean</th><th>held-out worst</th></tr>
 ${rows}
 </table>`;
