@@ -41,8 +41,27 @@ describe('finderChartSpec', () => {
     expect(line.encoding.x.scale.type).toBe('log');
     const [, top] = line.encoding.y.scale.domain as [number, number];
     expect(top).toBeLessThan(Math.max(...r.losses)); // the diverging tail is clipped
-    expect(top).toBeGreaterThan(centredSmooth(r.losses, 4)[0] as number);
+    expect(top).toBeGreaterThan(centredSmooth(r.losses, 5)[0] as number);
     const sizes = points.data.values.map((p) => p.size as number);
     expect(sizes.filter((s) => s === 160)).toHaveLength(1);
+  });
+
+  it('marks each rule on the curve it read: reference rules on the running average when it is drawn', async () => {
+    const r = await result();
+    type Spec = { layer: Array<{ data: { values: Array<{ lr: number; loss: number; label: string }> } }> };
+    const markers = (spec: unknown) => (spec as Spec).layer[1]?.data.values ?? [];
+    const centred = centredSmooth(r.losses, 5);
+    for (const [showLagged, curveOf] of [
+      [false, () => centred],
+      [true, (name: string) => (name === 'centredMinimum' ? centred : r.smoothedLosses)],
+    ] as const) {
+      const drawn = markers(finderChartSpec(r, { showLagged }));
+      const placed = r.suggestions.filter((s) => s.lr !== null && s.index !== null);
+      expect(drawn).toHaveLength(placed.length);
+      for (const s of placed) {
+        const marker = drawn.find((m) => m.label.startsWith(`${s.name}`)) as { lr: number; loss: number };
+        expect(marker.loss).toBe(curveOf(s.name)[s.index as number]);
+      }
+    }
   });
 });

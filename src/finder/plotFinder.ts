@@ -22,7 +22,7 @@ export interface PlotFinderOptions {
   showRaw?: boolean;
   /** Also draw the running (lagging) smoothed loss the reference rules read. Default false. */
   showLagged?: boolean;
-  /** Standard deviation, in sweep points, of the zero-phase smoothing drawn as the main line. Default 4 (the default rule's). */
+  /** Standard deviation, in sweep points, of the zero-phase smoothing drawn as the main line. Default {@link CENTRED_MINIMUM_SIGMA} (the default rule's). */
   sigma?: number;
 }
 
@@ -61,11 +61,15 @@ export function finderChartSpec(result: FindLrResult, options: PlotFinderOptions
   const lo = finite.length > 0 ? Math.min(...finite) : 0;
   const hi = head.length > 0 ? Math.max(...head) : 1;
   const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.1 || 1;
-  // Each suggestion is marked on the drawn curve at the point its rule picked.
-  const at = (index: number | null, fallback: number) => (index !== null && index < centred.length ? (centred[index] as number) : fallback);
+  // Each suggestion is marked at the point its rule picked, on the curve it read: the running average for the
+  // reference rules when that curve is drawn, otherwise the centred curve.
+  const at = (name: string, index: number | null, fallback: number) => {
+    const curve = showLagged && name !== 'centredMinimum' ? result.smoothedLosses : centred;
+    return index !== null && index < curve.length ? (curve[index] as number) : fallback;
+  };
   const points = result.suggestions
     .filter((s) => s.lr !== null && s.point !== null)
-    .map((s) => ({ lr: s.point?.lr as number, loss: at(s.index, s.point?.loss as number), label: `${s.name}${s.chosen ? ' (chosen)' : ''}: ${(s.lr as number).toExponential(2)}`, size: s.chosen ? 160 : 70 }));
+    .map((s) => ({ lr: s.point?.lr as number, loss: at(s.name, s.index, s.point?.loss as number), label: `${s.name}${s.chosen ? ' (chosen)' : ''}: ${(s.lr as number).toExponential(2)}`, size: s.chosen ? 160 : 70 }));
   const x = { field: 'lr', type: 'quantitative', scale: { type: 'log' }, axis: { title: 'learning rate', format: '.0e' } } as const;
   const y = { field: 'loss', type: 'quantitative', scale: { domain: [lo - pad, hi + pad], zero: false }, axis: { title: 'loss' } } as const;
   return {
