@@ -4,10 +4,8 @@
  * class with a closed form (1 param group). Run: `npm run bench` (after the step table) or
  * `node --import tsx bench/preview.bench.ts [--json] [--n 1000000]`. Times are the best of 5 runs after a warm-up, in ns per step.
  */
-import {
-  ConstantLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, createOptimizer, CyclicLR, ExponentialLR, LambdaLR, LinearLR,
-  MultiplicativeLR, MultiStepLR, OneCycleLR, PolynomialLR, ScheduleLR, schedules, SequentialLR, StepLR, setWarningSink, type PlainOptimizer,
-} from '../src/index.js';
+import { CosineAnnealingWarmRestarts, createOptimizer, ScheduleLR, schedules, setWarningSink, type PlainOptimizer } from '../src/index.js';
+import { CLOSED_FORM_CASES } from './schedulerCases.js';
 
 setWarningSink(() => {});
 
@@ -17,24 +15,13 @@ interface Previewable {
   lrAt(step: number): number[];
 }
 type Make = (o: PlainOptimizer) => Previewable;
-const HUGE = 1_000_000_000;
 
+const { CosineAnnealingWarmRestarts: _tMult2, ...shared } = CLOSED_FORM_CASES;
 const CASES: Record<string, Make> = {
-  LambdaLR: (o) => new LambdaLR(o, { lrLambda: '0.999 ** epoch' }),
-  MultiplicativeLR: (o) => new MultiplicativeLR(o, { lrLambda: '0.9999999' }),
-  StepLR: (o) => new StepLR(o, { stepSize: 1000, gamma: 0.99 }),
-  MultiStepLR: (o) => new MultiStepLR(o, { milestones: [1000, 5000, 20000], gamma: 0.5 }),
-  ConstantLR: (o) => new ConstantLR(o, { factor: 0.5, totalIters: 10 }),
-  LinearLR: (o) => new LinearLR(o, { startFactor: 0.1, totalIters: HUGE }),
-  ExponentialLR: (o) => new ExponentialLR(o, { gamma: 0.9999999 }),
-  PolynomialLR: (o) => new PolynomialLR(o, { totalIters: HUGE, power: 2 }),
-  CosineAnnealingLR: (o) => new CosineAnnealingLR(o, { tMax: 1000 }),
+  ...shared,
   'CosineAnnealingWarmRestarts (tMult 1)': (o) => new CosineAnnealingWarmRestarts(o, { t0: 1000 }),
-  'CosineAnnealingWarmRestarts (tMult 2)': (o) => new CosineAnnealingWarmRestarts(o, { t0: 1000, tMult: 2 }),
-  CyclicLR: (o) => new CyclicLR(o, { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 500 }),
-  OneCycleLR: (o) => new OneCycleLR(o, { maxLr: 0.1, totalSteps: HUGE }),
+  'CosineAnnealingWarmRestarts (tMult 2)': _tMult2,
   ScheduleLR: (o) => new ScheduleLR(o, { schedule: schedules.cosine({ from: 0.1, steps: 1000, periodic: true }) }),
-  SequentialLR: (o) => new SequentialLR(o, { schedulers: [new LinearLR(o, { startFactor: 0.1, totalIters: 100 }), new CosineAnnealingLR(o, { tMax: 1000 })], milestones: [100] }),
 };
 
 function best(runs: number, fn: () => void): number {

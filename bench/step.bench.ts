@@ -7,38 +7,26 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
-  ChainedScheduler, ConstantLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, createOptimizer, CyclicLR, ExponentialLR,
-  LambdaLR, LinearLR, MultiplicativeLR, MultiStepLR, OneCycleLR, PolynomialLR, ReduceLROnPlateau, SequentialLR, StepLR, SWALR,
-  setWarningSink, type PlainOptimizer,
+  ChainedScheduler, ConstantLR, createOptimizer, ExponentialLR, LambdaLR, MultiplicativeLR, ReduceLROnPlateau, SWALR, setWarningSink, type PlainOptimizer,
 } from '../src/index.js';
+import { CLOSED_FORM_CASES } from './schedulerCases.js';
 import { benchTrace, formatTraceBench } from './trace.bench.js';
 
 // The benchmark steps schedulers without an optimizer step in between; silence the call-order warning.
 setWarningSink(() => {});
 
 type Make = (o: PlainOptimizer) => { step: (arg?: number) => void };
-const HUGE = 1_000_000_000;
 
-// Each scheduler is configured so the measured steps stay on its ordinary path (no end-of-schedule error).
 const CASES: Record<string, Make> = {
+  ...CLOSED_FORM_CASES,
+  // Function lambdas, as most users write them (the closed-form cases use expressions).
   LambdaLR: (o) => new LambdaLR(o, { lrLambda: (e) => 0.999 ** e }),
   MultiplicativeLR: (o) => new MultiplicativeLR(o, { lrLambda: () => 0.9999999 }),
-  StepLR: (o) => new StepLR(o, { stepSize: 1000, gamma: 0.99 }),
-  MultiStepLR: (o) => new MultiStepLR(o, { milestones: [1000, 5000, 20000], gamma: 0.5 }),
-  ConstantLR: (o) => new ConstantLR(o, { factor: 0.5, totalIters: 10 }),
-  LinearLR: (o) => new LinearLR(o, { startFactor: 0.1, totalIters: HUGE }),
-  ExponentialLR: (o) => new ExponentialLR(o, { gamma: 0.9999999 }),
-  PolynomialLR: (o) => new PolynomialLR(o, { totalIters: HUGE, power: 2 }),
-  CosineAnnealingLR: (o) => new CosineAnnealingLR(o, { tMax: 1000 }),
-  CosineAnnealingWarmRestarts: (o) => new CosineAnnealingWarmRestarts(o, { t0: 1000, tMult: 2 }),
-  CyclicLR: (o) => new CyclicLR(o, { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 500 }),
-  OneCycleLR: (o) => new OneCycleLR(o, { maxLr: 0.1, totalSteps: HUGE }),
   ReduceLROnPlateau: (o) => {
     const s = new ReduceLROnPlateau(o, { patience: 5 });
     let i = 0;
     return { step: () => s.step(1 / (1 + (i++ % 17))) };
   },
-  SequentialLR: (o) => new SequentialLR(o, { schedulers: [new LinearLR(o, { startFactor: 0.1, totalIters: 100 }), new CosineAnnealingLR(o, { tMax: 1000 })], milestones: [100] }),
   ChainedScheduler: (o) => new ChainedScheduler([new ConstantLR(o, { factor: 0.5, totalIters: 10 }), new ExponentialLR(o, { gamma: 0.9999999 })]),
   SWALR: (o) => new SWALR(o, { swaLr: 0.05, annealEpochs: 100 }),
 };
