@@ -2,7 +2,7 @@ import { at, OptionError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers } from '../torch/defineOptions.js';
 import { checkOptimizer, type Chainable, type Scheduler, type SchedulerSpec, type StepInput } from '../torch/LRScheduler.js';
-import { checkMilestones } from '../torch/composites.js';
+import { checkMilestones, childSpec } from '../torch/composites.js';
 import { Sequence } from '../torch/Sequence.js';
 
 /**
@@ -83,7 +83,7 @@ export class PlateauSequentialLR extends Sequence<Scheduler> implements Schedule
 
   /** The spec, with each phase's spec. */
   toSpec(): SchedulerSpec {
-    return { ...optionsToSpec(plateauSequentialLROptions, { milestones: this.milestones }), schedulers: this.schedulers.map((c) => c.toSpec()) } as SchedulerSpec;
+    return { ...optionsToSpec(plateauSequentialLROptions, { milestones: this.milestones }), schedulers: this.schedulers.map((c, i) => childSpec([this.type, 'schedulers', i], c)) } as SchedulerSpec;
   }
 
   /** One step; `metric` is required while a phase stepped on a metric is active. */

@@ -5,6 +5,7 @@ import { encodeFloat, openState, schedulerState, type SchedulerState } from '../
 import { numberInRange } from '../validate.js';
 import { choice, defineOptions, int, num } from '../torch/defineOptions.js';
 import { checkCallOrder, type Scheduler, type SchedulerSpec, type StepInput } from '../torch/LRScheduler.js';
+import { childSpec } from '../torch/composites.js';
 
 /**
  * Options of {@link WarmupLR}.
@@ -117,7 +118,7 @@ export class WarmupLR implements Scheduler {
 
   /** The spec, with the wrapped scheduler's spec. */
   toSpec(): SchedulerSpec {
-    return { type: this.type, scheduler: this.scheduler.toSpec(), steps: this.steps, startFactor: this.startFactor, mode: this.mode };
+    return { type: this.type, scheduler: childSpec([this.type, 'scheduler'], this.scheduler), steps: this.steps, startFactor: this.startFactor, mode: this.mode };
   }
 
   private write(): void {

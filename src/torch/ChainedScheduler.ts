@@ -3,7 +3,7 @@ import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { duringInitialization, type Chainable, type SchedulerSpec } from './LRScheduler.js';
 import { defineOptions, schedulers, torchEpoch } from './defineOptions.js';
-import { cannotRestart, checkChildren, loadChildren, readGroupLrs } from './composites.js';
+import { cannotRestart, checkChildren, childSpec, loadChildren, readGroupLrs } from './composites.js';
 
 /** ChainedScheduler's options as data (schema, docs, codegen); in code it takes the children directly. */
 export const chainedSchedulerOptions = defineOptions<{ schedulers: Chainable[] }>()({
@@ -47,7 +47,7 @@ export class ChainedScheduler implements Chainable {
 
   /** The spec, with each child's spec. */
   toSpec(): SchedulerSpec {
-    return { type: this.type, schedulers: this.schedulers.map((c) => c.toSpec()) };
+    return { type: this.type, schedulers: this.schedulers.map((c, i) => childSpec([this.type, 'schedulers', i], c)) };
   }
 
   undoInitialStep(): void {

@@ -4,7 +4,7 @@ import { integerAtLeast } from '../validate.js';
 import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers, torchEpoch } from './defineOptions.js';
 import { checkOptimizer, duringInitialization, type Chainable, type SchedulerSpec } from './LRScheduler.js';
 import { bisectRight } from '../bisect.js';
-import { cannotRestart, checkChildren, checkMilestones } from './composites.js';
+import { cannotRestart, checkChildren, checkMilestones, childSpec } from './composites.js';
 import { Sequence } from './Sequence.js';
 
 /**
@@ -65,7 +65,7 @@ export class SequentialLR extends Sequence<Chainable> implements Chainable {
 
   /** The spec, with each child's spec. */
   toSpec(): SchedulerSpec {
-    return { ...optionsToSpec(sequentialLROptions, { milestones: this.milestones }), schedulers: this.schedulers.map((c) => c.toSpec()) } as SchedulerSpec;
+    return { ...optionsToSpec(sequentialLROptions, { milestones: this.milestones }), schedulers: this.schedulers.map((c, i) => childSpec([this.type, 'schedulers', i], c)) } as SchedulerSpec;
   }
 
   /** PyTorch's recursive undo: composites undo their children, not themselves. */

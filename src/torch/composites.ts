@@ -1,7 +1,7 @@
-import { at, OptionError, ScheduleError, type Where } from '../errors.js';
+import { at, OptionError, ScheduleError, toPath, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { positiveInteger } from '../validate.js';
-import type { Scheduler } from './LRScheduler.js';
+import type { Scheduler, SchedulerSpec } from './LRScheduler.js';
 import type { Chainable } from './LRScheduler.js';
 
 /** Checks a composite's children: chainable, on one optimizer, and not ReduceLROnPlateau (as PyTorch 2.x). */
@@ -63,4 +63,17 @@ export function cannotRestart(type: string): never {
   throw new ScheduleError(
     `${type}: cannot be restarted at a milestone of an enclosing SequentialLR (PyTorch raises NotImplementedError here); place it first in the sequence`,
   );
+}
+
+/**
+ * A child's spec inside a composite's `toSpec()`. A child that has no spec (a JavaScript-function lambda, say) is
+ * reported at its place in the tree (`['SequentialLR', 'schedulers', 1, 'lrLambda']`), not under its own name.
+ */
+export function childSpec(where: Where, child: Pick<Scheduler, 'toSpec'>): SchedulerSpec {
+  try {
+    return child.toSpec();
+  } catch (e) {
+    if (e instanceof OptionError && e.constructor === OptionError) throw new OptionError([...toPath(where), ...e.path.slice(1)], e.value, e.expectation);
+    throw e;
+  }
 }

@@ -175,6 +175,25 @@ describe('what has no JSON form, and fromSpec of a bare spec', () => {
     expect(() => toSpec(new WarmupLR(new LambdaLR(optimizer(), { lrLambda: () => 1 }), { steps: 2 }))).toThrow(OptionError);
   });
 
+  it('a function lambda inside composites built in code is reported at its place in the tree', () => {
+    const errorOf = (build: () => unknown) => {
+      try {
+        build();
+      } catch (e) {
+        return e as OptionError;
+      }
+      throw new Error('no error');
+    };
+    const o = optimizer();
+    const sequential = () => new SequentialLR(o, { schedulers: [new LinearLR(o, { totalIters: 2 }), new LambdaLR(o, { lrLambda: ['0.9 ** epoch', (e) => 0.9 ** e] })], milestones: [2] });
+    const inSequence = errorOf(() => toSpec(sequential()));
+    expect(inSequence).toBeInstanceOf(OptionError);
+    expect(inSequence.path).toEqual(['SequentialLR', 'schedulers', 1, 'lrLambda', 1]);
+    const nested = errorOf(() => toSpec(new WarmupLR(new ChainedScheduler([new ConstantLR(o, { factor: 0.5, totalIters: 2 }), sequential()]), { steps: 2 })));
+    expect(nested.path).toEqual(['WarmupLR', 'scheduler', 'schedulers', 1, 'schedulers', 1, 'lrLambda', 1]);
+    expect(nested.message).toMatch(/^WarmupLR\.scheduler\.schedulers\[1\]\.schedulers\[1\]\.lrLambda\[1\]: expected an expression string/);
+  });
+
   it('a scheduler built directly (OneCycleLR with epochs and stepsPerEpoch) gives the options it was built with', () => {
     const s = new OneCycleLR(optimizer(), { maxLr: [0.1, 0.05], epochs: 3, stepsPerEpoch: 10, threePhase: true });
     expect(toSpec(s)).toEqual({
