@@ -100,8 +100,8 @@ export class OptionError extends LrkitError {
 
 /**
  * Deepest nesting lrkit builds, counting every scheduler, schedule and combinator level (a guard against
- * hostile input, not a design limit): a spec, or a chain of schedules built in code, deeper than this is a
- * {@link NestingError}, so nothing downstream (JSON, toSpec, code export) can overflow the stack.
+ * hostile input, not a design limit): a spec, or a chain of schedules or composite schedulers built in code,
+ * deeper than this is a {@link NestingError}, so nothing downstream (JSON, toSpec, code export) can overflow the stack.
  *
  * @example
  * MAX_NESTING; // 16
@@ -109,8 +109,8 @@ export class OptionError extends LrkitError {
 export const MAX_NESTING = 16;
 
 /**
- * A spec (or a chain of schedules built in code) nests deeper than lrkit accepts: a guard against hostile
- * input, reported at the first path past the limit.
+ * A spec (or a chain of schedules or composite schedulers built in code) nests deeper than lrkit accepts: a
+ * guard against hostile input, reported at the first path past the limit.
  *
  * @example
  * let spec: unknown = { type: 'StepLR', stepSize: 1 };

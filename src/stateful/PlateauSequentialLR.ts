@@ -2,7 +2,7 @@ import { at, OptionError, type Where } from '../errors.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers } from '../torch/defineOptions.js';
 import { checkOptimizer, type Chainable, type Scheduler, type SchedulerSpec, type StepInput } from '../torch/LRScheduler.js';
-import { checkMilestones, childSpec } from '../torch/composites.js';
+import { checkMilestones, childSpec, countNesting } from '../torch/composites.js';
 import { Sequence } from '../torch/Sequence.js';
 
 /**
@@ -79,6 +79,7 @@ export class PlateauSequentialLR extends Sequence<Scheduler> implements Schedule
     for (const group of optimizer.paramGroups) if (group.initialLr === undefined) group.initialLr = group.lr;
     super(optimizer, children as Scheduler[], milestones, lastEpoch);
     this.stepInput = this.schedulers.some((c) => c.stepInput === 'metric') ? 'metric' : 'none';
+    countNesting(where, this, this.schedulers);
   }
 
   /** The spec, with each phase's spec. */

@@ -5,7 +5,7 @@ import { encodeFloat, openState, schedulerState, type SchedulerState } from '../
 import { numberInRange } from '../validate.js';
 import { choice, defineOptions, int, num } from '../torch/defineOptions.js';
 import { checkCallOrder, type Scheduler, type SchedulerSpec, type StepInput } from '../torch/LRScheduler.js';
-import { childSpec } from '../torch/composites.js';
+import { childSpec, countNesting } from '../torch/composites.js';
 
 /**
  * Options of {@link WarmupLR}.
@@ -109,6 +109,7 @@ export class WarmupLR implements Scheduler {
     this.mode = o.mode;
     this.startFactor = o.startFactor;
     this.scheduler = scheduler;
+    countNesting(where, this, [scheduler]);
     this.optimizer = scheduler.optimizer;
     this.stepInput = scheduler.stepInput;
     this.targets = this.optimizer.paramGroups.map((g) => g.lr);

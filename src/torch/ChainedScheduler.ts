@@ -3,7 +3,7 @@ import type { Optimizer } from '../optim/Optimizer.js';
 import { encodeFloat, openState, schedulerState, type SchedulerState } from '../state.js';
 import { duringInitialization, type Chainable, type SchedulerSpec } from './LRScheduler.js';
 import { defineOptions, schedulers, torchEpoch } from './defineOptions.js';
-import { cannotRestart, checkChildren, childSpec, loadChildren, readGroupLrs } from './composites.js';
+import { cannotRestart, checkChildren, childSpec, countNesting, loadChildren, readGroupLrs } from './composites.js';
 
 /** ChainedScheduler's options as data (schema, docs, codegen); in code it takes the children directly. */
 export const chainedSchedulerOptions = defineOptions<{ schedulers: Chainable[] }>()({
@@ -42,6 +42,7 @@ export class ChainedScheduler implements Chainable {
     const checked = checkChildren('ChainedScheduler', where, schedulers, optimizer);
     this.optimizer = checked.optimizer;
     this.schedulers = checked.children;
+    countNesting(where, this, this.schedulers);
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
 

@@ -4,7 +4,7 @@ import { integerAtLeast } from '../validate.js';
 import { defineOptions, lastEpoch, milestones, optionsToSpec, schedulers, torchEpoch } from './defineOptions.js';
 import { checkOptimizer, duringInitialization, type Chainable, type SchedulerSpec } from './LRScheduler.js';
 import { bisectRight } from '../bisect.js';
-import { cannotRestart, checkChildren, checkMilestones, childSpec } from './composites.js';
+import { cannotRestart, checkChildren, checkMilestones, childSpec, countNesting } from './composites.js';
 import { Sequence } from './Sequence.js';
 
 /**
@@ -61,6 +61,7 @@ export class SequentialLR extends Sequence<Chainable> implements Chainable {
       }
     });
     super(optimizer, children, milestones, o.lastEpoch);
+    countNesting(where, this, children);
   }
 
   /** The spec, with each child's spec. */

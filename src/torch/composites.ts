@@ -1,4 +1,4 @@
-import { at, OptionError, ScheduleError, toPath, type Where } from '../errors.js';
+import { at, MAX_NESTING, NestingError, OptionError, ScheduleError, toPath, type Where } from '../errors.js';
 import type { Optimizer, ParamGroup } from '../optim/Optimizer.js';
 import { positiveInteger } from '../validate.js';
 import type { Scheduler, SchedulerSpec } from './LRScheduler.js';
@@ -76,4 +76,19 @@ export function childSpec(where: Where, child: Pick<Scheduler, 'toSpec'>): Sched
     if (e instanceof OptionError && e.constructor === OptionError) throw new OptionError([...toPath(where), ...e.path.slice(1)], e.value, e.expectation);
     throw e;
   }
+}
+
+/** How many levels of schedulers sit below each composite built so far (a plain scheduler: none). */
+const HEIGHTS = new WeakMap<object, number>();
+
+/**
+ * Counts a composite's nesting as a spec's is counted (see MAX_NESTING), so one built in code cannot be deeper
+ * than a spec may be: every recursive walk (step, toSpec, state, code export) stays far from the stack limit.
+ * Call it from the composite's constructor with its direct children.
+ */
+export function countNesting(where: Where, composite: object, children: readonly object[]): void {
+  let below = 0;
+  for (const child of children) below = Math.max(below, (HEIGHTS.get(child) ?? 0) + 1);
+  if (below > MAX_NESTING) throw new NestingError(where, MAX_NESTING);
+  HEIGHTS.set(composite, below);
 }

@@ -12,6 +12,12 @@ import { buildScheduler } from '../../src/spec/buildScheduler.js';
 import { fromSpec } from '../../src/spec/fromSpec.js';
 import { toSpec } from '../../src/spec/toSpec.js';
 import { runTrace } from '../../src/spec/trace.js';
+import { PlateauSequentialLR } from '../../src/stateful/PlateauSequentialLR.js';
+import { WarmupLR } from '../../src/stateful/WarmupLR.js';
+import { ChainedScheduler } from '../../src/torch/ChainedScheduler.js';
+import { ExponentialLR } from '../../src/torch/ExponentialLR.js';
+import type { Chainable } from '../../src/torch/LRScheduler.js';
+import { SequentialLR } from '../../src/torch/SequentialLR.js';
 import { StepLR } from '../../src/torch/StepLR.js';
 
 function thrown(fn: () => unknown): unknown {
@@ -102,6 +108,35 @@ describe('nesting depth, counted by a parameter across schedulers, schedules and
     const error = thrown(() => scale(s, 1));
     expect(error).toBeInstanceOf(NestingError);
     expect((error as NestingError).path).toEqual(['scale']);
+  });
+
+  it('composite schedulers built in code obey the same limit as their specs', () => {
+    const o = createOptimizer({ lr: 0.1 });
+    const kinds: Array<[string, (inner: Chainable) => Chainable]> = [
+      ['WarmupLR', (s) => new WarmupLR(s, { steps: 1 }) as unknown as Chainable],
+      ['SequentialLR', (s) => new SequentialLR(o, { schedulers: [new StepLR(o, { stepSize: 1 }), s], milestones: [1] })],
+      ['ChainedScheduler', (s) => new ChainedScheduler([s])],
+    ];
+    for (const [name, wrap] of kinds) {
+      let s: Chainable = new ExponentialLR(o, { gamma: 0.9 });
+      for (let i = 0; i < MAX_NESTING; i++) s = wrap(s);
+      const spec = toSpec(s);
+      expect(() => buildScheduler(createOptimizer({ lr: 0.1 }), spec), name).not.toThrow(); // the same depth as a spec is accepted
+      const error = thrown(() => wrap(s));
+      expect(error, name).toBeInstanceOf(NestingError);
+      expect((error as NestingError).path, name).toEqual([name]);
+      expect(thrown(() => buildScheduler(createOptimizer({ lr: 0.1 }), { type: 'WarmupLR', scheduler: spec, steps: 1 })), name).toBeInstanceOf(NestingError);
+    }
+    // PlateauSequentialLR (which cannot hold itself) counts its phases the same way.
+    const sequences = (n: number) => {
+      let s: Chainable = new ExponentialLR(o, { gamma: 0.9 });
+      for (let i = 0; i < n; i++) s = new ChainedScheduler([s]);
+      return s;
+    };
+    expect(() => new PlateauSequentialLR(o, { schedulers: [new StepLR(o, { stepSize: 1 }), sequences(MAX_NESTING - 1)], milestones: [1] })).not.toThrow();
+    const plateau = thrown(() => new PlateauSequentialLR(o, { schedulers: [new StepLR(o, { stepSize: 1 }), sequences(MAX_NESTING)], milestones: [1] }));
+    expect(plateau).toBeInstanceOf(NestingError);
+    expect((plateau as NestingError).path).toEqual(['PlateauSequentialLR']);
   });
 
   it('a value nested 100,000 arrays deep is a typed error', () => {
