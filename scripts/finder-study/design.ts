@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CaseRecord } from './cache.js';
+import { gridOf, interpolated, seedMeanGrid, type GridPoint } from './grid.js';
 import { SEEDS, SETTINGS } from './settings.js';
 import type { Setting, FinderCurve } from './train.js';
 import { replay } from './rules.js';
@@ -17,7 +18,7 @@ export interface DesignSetting {
   setting: Setting;
   records: CaseRecord[];
   /** Grid points trained for every seed, by lr: the seed-mean accuracy. */
-  grid: Array<{ lr: number; accuracy: number }>;
+  grid: GridPoint[];
 }
 
 export function loadDesignSettings(dir = '.cache/finder-study'): DesignSetting[] {
@@ -28,32 +29,10 @@ export function loadDesignSettings(dir = '.cache/finder-study'): DesignSetting[]
   for (const setting of SETTINGS.filter((s) => !s.heldOut)) {
     const mine = records.filter((r) => r.settingId === setting.id && r.finder !== null);
     if (mine.length < SEEDS.length) continue;
-    const lrs = Object.values((mine[0] as CaseRecord).runs)
-      .filter((r) => r.budget === undefined && Number.isInteger(Math.log2(r.lr)))
-      .map((r) => r.lr)
-      .filter((lr) => mine.every((rec) => Object.values(rec.runs).some((r) => r.budget === undefined && r.lr === lr)))
-      .sort((a, b) => a - b);
-    const grid = lrs.map((lr) => ({ lr, accuracy: mine.reduce((sum, rec) => sum + (Object.values(rec.runs).find((r) => r.budget === undefined && r.lr === lr)?.accuracy as number), 0) / mine.length }));
+    const grid = seedMeanGrid(mine.map(gridOf)).map(({ lr, accuracy }) => ({ lr, accuracy }));
     out.push({ setting, records: mine, grid });
   }
   return out;
-}
-
-export function interpolated(grid: Array<{ lr: number; accuracy: number }>, lr: number): number {
-  const x = Math.log2(lr);
-  const first = grid[0] as { lr: number; accuracy: number };
-  const last = grid[grid.length - 1] as { lr: number; accuracy: number };
-  if (x <= Math.log2(first.lr)) return first.accuracy;
-  if (x >= Math.log2(last.lr)) return last.accuracy;
-  for (let i = 0; i + 1 < grid.length; i++) {
-    const a = grid[i] as { lr: number; accuracy: number };
-    const b = grid[i + 1] as { lr: number; accuracy: number };
-    if (x <= Math.log2(b.lr)) {
-      const t = (x - Math.log2(a.lr)) / (Math.log2(b.lr) - Math.log2(a.lr));
-      return a.accuracy + t * (b.accuracy - a.accuracy);
-    }
-  }
-  return last.accuracy;
 }
 
 export type Pick = (curve: FinderCurve, setting: Setting) => number | null | Promise<number | null>;

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { VegaLiteSpec } from '../../src/plot/VegaLiteSpec.js';
 import { renderSvg } from '../../packages/cli/src/render/renderSvg.js';
 import { lrKey, runKey, type CaseRecord } from './cache.js';
+import { betweenGridPoints, gridOf, interpolated, seedMeanGrid } from './grid.js';
 import { SEEDS, SETTINGS, TRAIN_DIGITS, VALIDATION_DIGITS, GRID_START, EXTEND_WITHIN } from './settings.js';
 import { ADAMW_WEIGHT_DECAY, SGD_MOMENTUM, type Setting } from './train.js';
 import { replay, type StudyRule } from './rules.js';
@@ -62,13 +63,8 @@ export interface RuleSummary {
 
 class MissingRun extends Error {}
 
-const isGridLr = (lr: number) => Number.isInteger(Math.log2(lr));
-
 async function summarizeCase(record: CaseRecord, setting: Setting, rules: StudyRule[]): Promise<CaseSummary | null> {
-  const grid = Object.values(record.runs)
-    .filter((r) => r.budget === undefined && isGridLr(r.lr))
-    .map((r) => ({ lr: r.lr, accuracy: r.accuracy }))
-    .sort((a, b) => a.lr - b.lr);
+  const grid = gridOf(record);
   if (grid.length === 0 || record.finder === null) return null;
   const best = grid.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
   const outcomes: RuleOutcome[] = [];
@@ -100,10 +96,7 @@ const CHANCE = 0.1;
 
 function summarizeSetting(setting: Setting, seeds: CaseSummary[], rules: StudyRule[]): SettingSummary | null {
   if (seeds.length < SEEDS.length) return null;
-  const grid = (seeds[0] as CaseSummary).grid
-    .map(({ lr }) => ({ lr, accuracies: seeds.map((c) => c.grid.find((g) => g.lr === lr)?.accuracy) }))
-    .filter((g): g is { lr: number; accuracies: number[] } => g.accuracies.every((a) => a !== undefined))
-    .map(({ lr, accuracies }) => ({ lr, accuracy: mean(accuracies), accuracies }));
+  const grid = seedMeanGrid(seeds.map((c) => c.grid));
   if (grid.length === 0) return null;
   const best = grid.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
   const outcomes = rules.map((rule, k) => {
@@ -190,19 +183,6 @@ function regretChart(settings: SettingSummary[], rules: StudyRule[]): VegaLiteSp
   } as unknown as VegaLiteSpec;
 }
 
-/** Accuracy interpolated linearly in log2(lr) between the two grid points around `lr` (null outside the grid). */
-function interpolate(grid: Array<{ lr: number; accuracy: number }>, lr: number): number | null {
-  for (let i = 0; i + 1 < grid.length; i++) {
-    const a = grid[i] as { lr: number; accuracy: number };
-    const b = grid[i + 1] as { lr: number; accuracy: number };
-    if (lr > a.lr && lr < b.lr) {
-      const t = Math.log2(lr / a.lr) / Math.log2(b.lr / a.lr);
-      return a.accuracy + t * (b.accuracy - a.accuracy);
-    }
-  }
-  return null;
-}
-
 /**
  * How rough the accuracy-vs-maxLr curve is at the scale of one run: for every trained pick strictly between
  * two grid points, |accuracy at the pick - linear interpolation of its grid neighbours|, in points.
@@ -214,8 +194,7 @@ function roughness(cases: CaseSummary[]): { mean: number; max: number; n: number
     for (const o of c.rules) {
       if (o.lr === null || o.accuracy === null || seen.has(o.lr)) continue;
       seen.add(o.lr);
-      const expected = interpolate(c.grid, o.lr);
-      if (expected !== null) gaps.push(Math.abs(o.accuracy - expected) * 100);
+      if (betweenGridPoints(c.grid, o.lr)) gaps.push(Math.abs(o.accuracy - interpolated(c.grid, o.lr)) * 100);
     }
   }
   return { mean: gaps.reduce((a, b) => a + b, 0) / gaps.length, max: Math.max(...gaps), n: gaps.length };
